@@ -1,0 +1,39 @@
+"""``matcheck batch ROOT --out DIR``: every applicant folder under ROOT, in parallel, with a summary."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from matcheck.cli.common import Lang, UsageError, as_of_option, handle_errors, lang_option, parse_as_of, policy_option
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("batch")
+    @handle_errors
+    def batch(
+        root: Path = typer.Argument(..., help="A folder with one sub-folder (with its profile.yaml) per applicant."),
+        out: Path = typer.Option(..., "--out", envvar="MATCHECK_OUT", help="Where the reports and summary go."),
+        jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", envvar="MATCHECK_JOBS", help="Parallel workers."),
+        resume: bool = typer.Option(False, "--resume", envvar="MATCHECK_RESUME",
+                                    help="Skip applicants whose inputs are unchanged since their report."),
+        as_of: Optional[str] = as_of_option(),
+        policy: Optional[str] = policy_option(),
+        fail_on: str = typer.Option("error", "--fail-on", envvar="MATCHECK_FAIL_ON", help="error | warning"),
+        no_cache: bool = typer.Option(False, "--no-cache", envvar="MATCHECK_NO_CACHE"),
+        lang: Lang = lang_option(),
+        show_pii: bool = typer.Option(False, "--show-pii", envvar="MATCHECK_SHOW_PII"),
+    ) -> None:
+        """Check many applicants in one run; writes per-applicant reports and summary.csv/json/html."""
+        from matcheck.batch import run_batch
+
+        if jobs < 1:
+            raise UsageError(f"--jobs: {jobs} must be at least 1")
+        if fail_on not in ("error", "warning"):
+            raise UsageError(f"--fail-on: {fail_on!r} is not error or warning")
+        code = run_batch(root, out, jobs=jobs, resume=resume, as_of=parse_as_of(as_of), policy=policy,
+                         fail_on=fail_on, use_cache=not no_cache, lang=lang.value, show_pii=show_pii)
+        raise typer.Exit(code)

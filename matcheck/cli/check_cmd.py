@@ -1,0 +1,46 @@
+"""``matcheck check FOLDER``: score + checklist + what each file is + findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from matcheck.cli.common import (EXIT_FINDINGS, EXIT_OK, Lang, UsageError, as_of_option, handle_errors, lang_option,
+                                 mask_output, output_option, parse_as_of, policy_option, show_pii_option,
+                                 write_output)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("check")
+    @handle_errors
+    def check(
+        folder: Path = typer.Argument(..., help="The applicant's folder: profile.yaml plus the supplied files."),
+        profile: Optional[Path] = typer.Option(None, "--profile", "-p", envvar="MATCHECK_PROFILE",
+                                               help="Profile file (default: FOLDER/profile.yaml)."),
+        as_of: Optional[str] = as_of_option(),
+        policy: Optional[str] = policy_option(),
+        format: str = typer.Option("text", "--format", "-f", envvar="MATCHECK_FORMAT",
+                                   help="text | json | markdown | sarif | junit"),
+        output: Optional[Path] = output_option(),
+        fail_on: str = typer.Option("error", "--fail-on", envvar="MATCHECK_FAIL_ON",
+                                    help="Exit 1 on findings of this severity or worse: error | warning."),
+        no_cache: bool = typer.Option(False, "--no-cache", envvar="MATCHECK_NO_CACHE",
+                                      help="Read every file again (ignore the extraction cache)."),
+        lang: Lang = lang_option(),
+        show_pii: bool = show_pii_option(),
+    ) -> None:
+        """Check an applicant's folder before the trip to the centre."""
+        from matcheck.pipeline import check_folder
+        from matcheck.report import renderer
+        from matcheck.rules import RuleConfig
+
+        if fail_on not in ("error", "warning"):
+            raise UsageError(f"--fail-on: {fail_on!r} is not error or warning")
+        fmt = renderer(format, "check")
+        report = check_folder(folder, profile_path=profile, as_of=parse_as_of(as_of), policy=policy,
+                              config=RuleConfig(lang=lang.value), use_cache=not no_cache)
+        write_output(mask_output(fmt.check(report, lang=lang.value), show_pii), output)
+        failing = {"error"} if fail_on == "error" else {"error", "warning"}
+        raise typer.Exit(EXIT_FINDINGS if any(f.severity in failing for f in report.findings) else EXIT_OK)

@@ -1,0 +1,133 @@
+"""What every command shares: options, error handling (one line, exit 2), output to stdout or ``-o``.
+
+Exit codes (contracts.md §2): 0 nothing blocking; 1 an error-level finding (for ``score``: standard not reached);
+2 the input could not be used. An unexpected internal error prints one line and exits 3
+(``MATCHECK_DEBUG=1`` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import typer
+
+from matcheck.dates import parse_date
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """Bad input the user can fix: printed as one line, exit 2."""
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+def parse_as_of(value: Optional[str]) -> Optional[date]:
+    if value is None or value == "":
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise UsageError(f"--as-of: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def resolve_as_of(cli_value: Optional[date], profile_value: Optional[date]) -> date:
+    """--as-of, else the profile's as_of, else today."""
+    return cli_value or profile_value or date.today()
+
+
+def write_output(text: str, output: Optional[Path]) -> None:
+    """The report goes to stdout, or to ``-o FILE`` (written atomically)."""
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    write_atomic(output, text.encode("utf-8") if isinstance(text, str) else text)
+    info(f"wrote {output}")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        raise UsageError(f"-o: folder {path.parent} does not exist")
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def info(message: str) -> None:
+    """Progress and summaries go to stderr."""
+    sys.stderr.write(message + "\n")
+
+
+def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn every user-facing error into one line on stderr and exit code 2; never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from matcheck.policy import PolicyVersionError
+        from matcheck.profile import ProfileError
+
+        try:
+            return func(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except ProfileError as exc:
+            for line in exc.lines:
+                info(line)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+        except (UsageError, PolicyVersionError) as exc:
+            info(f"matcheck: {exc}")
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+        except KeyboardInterrupt:
+            info("matcheck: interrupted")
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            raise typer.Exit(EXIT_OK) from None
+        except Exception as exc:  # a bug: still one line, unless debugging
+            if os.environ.get("MATCHECK_DEBUG"):
+                raise
+            info(f"matcheck: internal error: {type(exc).__name__}: {exc} (set MATCHECK_DEBUG=1 for details)")
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper
+
+
+def mask_output(text: str, show_pii: bool) -> str:
+    """ID numbers are masked in every default output (``--show-pii`` to see them)."""
+    if show_pii:
+        return text
+    from matcheck.report.pii import mask_pii
+
+    return mask_pii(text)
+
+
+# Option factories: every flag has an environment variable (pip-audit style).
+def as_of_option() -> Any:
+    return typer.Option(None, "--as-of", envvar="MATCHECK_AS_OF", metavar="YYYY-MM-DD",
+                        help="Assessment date (default: the profile's as_of, else today).")
+
+
+def policy_option() -> Any:
+    return typer.Option(None, "--policy", envvar="MATCHECK_POLICY", metavar="auto|2013|2018|2023",
+                        help="Policy version (default: the profile's, else chosen by the date).")
+
+
+def output_option() -> Any:
+    return typer.Option(None, "-o", "--output", envvar="MATCHECK_OUTPUT", help="Write the report to FILE.")
+
+
+def lang_option() -> Any:
+    return typer.Option(Lang.zh, "--lang", envvar="MATCHECK_LANG", help="Language of messages: zh or en.")
+
+
+def show_pii_option() -> Any:
+    return typer.Option(False, "--show-pii", envvar="MATCHECK_SHOW_PII", help="Show ID numbers unmasked.")

@@ -1,0 +1,28 @@
+"""``matcheck init [FOLDER]``: write a commented profile template to fill in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from matcheck.cli.common import EXIT_OK, UsageError, handle_errors, info
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("init")
+    @handle_errors
+    def init(
+        folder: Path = typer.Argument(Path("."), help="Where to write profile.yaml (created if missing)."),
+        force: bool = typer.Option(False, "--force", help="Overwrite an existing profile.yaml."),
+    ) -> None:
+        """Write a commented profile.yaml template (comments in Chinese)."""
+        from matcheck.profile.template import TEMPLATE
+
+        target = folder / "profile.yaml"
+        if target.exists() and not force:
+            raise UsageError(f"{target}: already exists (use --force to overwrite)")
+        folder.mkdir(parents=True, exist_ok=True)
+        target.write_text(TEMPLATE, encoding="utf-8")
+        info(f"wrote {target}")
+        raise typer.Exit(EXIT_OK)

@@ -1,0 +1,17 @@
+"""A rich console that renders to a string (wide enough for Chinese tables, no colour codes when piped)."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+from rich.console import Console
+
+
+def string_console(width: int | None = None) -> tuple[Console, io.StringIO]:
+    buf = io.StringIO()
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    console = Console(file=buf, width=width or int(os.environ.get("COLUMNS", "110")), force_terminal=color,
+                      color_system="standard" if color else None, highlight=False, soft_wrap=False)
+    return console, buf

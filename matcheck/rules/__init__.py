@@ -1,0 +1,41 @@
+"""The rule registry: every rule module, registered explicitly (yamllint style), by its stable name.
+
+To add a rule: write ``matcheck/rules/<name>.py`` (see :mod:`matcheck.rules.base` for the constants), import it
+here and add it to ``_MODULES``; add ``tests/rules/cases/<name>.yaml`` with pass and fail cases.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Iterable
+
+from matcheck.results import SEVERITIES, Finding
+from matcheck.rules import fact_to_verify
+from matcheck.rules.base import Facts, RuleConfig
+
+_MODULES: tuple[ModuleType, ...] = (
+    fact_to_verify,
+)
+
+RULES: dict[str, ModuleType] = {m.NAME: m for m in _MODULES}
+RULES_BY_CODE: dict[str, ModuleType] = {m.CODE: m for m in _MODULES}
+
+
+def get_rule(name_or_code: str) -> ModuleType | None:
+    return RULES.get(name_or_code) or RULES_BY_CODE.get(name_or_code.upper())
+
+
+def run_rules(facts: Facts, needs: Iterable[str] | None = None) -> tuple[Finding, ...]:
+    """Run every enabled rule whose needs are met; findings sorted by severity, then code."""
+    available = set(needs) if needs is not None else ({"profile", "documents"} if facts.documents is not None
+                                                      else {"profile"})
+    out: list[Finding] = []
+    for module in _MODULES:
+        if module.NAME in facts.config.disabled or not set(module.NEEDS) <= available:
+            continue
+        out.extend(module.check(facts))
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    return tuple(sorted(out, key=lambda f: (order[f.severity], f.code, f.subject or "", f.files)))
+
+
+__all__ = ["RULES", "Facts", "RuleConfig", "get_rule", "run_rules"]

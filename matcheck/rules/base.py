@@ -1,0 +1,103 @@
+"""What every rule module shares: the facts it reads, how it makes a Finding, and the configuration.
+
+A rule is a module (yamllint style) with these constants and one generator::
+
+    CODE = "MC901"                    # stable code
+    NAME = "fact-to-verify"           # stable name, contracts.md §4
+    SEVERITY = "info"                 # default; configuration may change it
+    REFERENCE = "rules.md §7 ..."     # where the rule comes from
+    NEEDS = frozenset({"profile"})    # "profile" (score and checklist included) or "documents" (a folder was read)
+    MESSAGE = {"zh": "...{path}...", "en": "..."}   # what is wrong, in the applicant's terms
+    HINT = {"zh": "...", "en": "..."}               # what to do: which document, from where
+
+    def check(facts: Facts) -> Iterator[Finding]: ...
+
+The module docstring is the rule's documentation (what it checks, why the centre cares, an example, how to fix);
+``matcheck explain NAME`` prints it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+import sys
+from types import ModuleType
+from typing import Any, Iterator, Mapping
+
+from matcheck.profile import Profile
+from matcheck.results import Checklist, Document, Finding, MaterialStatus, Observation, Score, Severity
+
+
+@dataclass(frozen=True)
+class RuleConfig:
+    """Severity is configuration, not code: ``severity={"permit-too-recent": "error"}``; ``disabled={...}``."""
+
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    disabled: frozenset[str] = frozenset()
+    lang: str = "zh"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything a rule may read. ``documents``/``required`` are None when no folder was read."""
+
+    profile: Profile
+    as_of: date
+    score: Score
+    checklist: Checklist | None = None
+    documents: tuple[Document, ...] | None = None
+    required: tuple[MaterialStatus, ...] | None = None
+    config: RuleConfig = RuleConfig()
+
+    def observations(self, rule: str) -> Iterator[Observation]:
+        """Observations for ``rule`` made by the stages before the rules (scorer, checklist, folder reader)."""
+        yield from (o for o in self.score.observations if o.rule == rule)
+        if self.checklist is not None:
+            yield from (o for o in self.checklist.observations if o.rule == rule)
+        for doc in self.documents or ():
+            for o in doc.observations:
+                if o.rule == rule:
+                    yield o if o.files else Observation(o.rule, o.args, (doc.path,), o.subject)
+
+
+class _SafeDict(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: Mapping[str, str], lang: str, args: Mapping[str, Any]) -> str:
+    text = template.get(lang) or template.get("zh") or ""
+    return text.format_map(_SafeDict({k: ("" if v is None else v) for k, v in args.items()}))
+
+
+def make_finding(rule: ModuleType | str, facts: Facts, *, files: tuple[str, ...] = (), subject: str | None = None,
+                 severity: Severity | None = None, message: Mapping[str, str] | None = None,
+                 hint: Mapping[str, str] | None = None, **args: Any) -> Finding:
+    """A Finding from a rule module: its code, name, configured severity, message and hint filled with ``args``.
+
+    ``severity`` overrides the module default for this one finding (e.g. a missing *optional* material as a
+    warning); configuration still wins over both. ``message``/``hint`` override the module's templates when a
+    rule has several distinct cases.
+    """
+    if isinstance(rule, str):  # a rule module passes its own ``__name__``
+        rule = sys.modules[rule]
+    lang = facts.config.lang
+    configured = facts.config.severity.get(rule.NAME)
+    return Finding(
+        code=rule.CODE,
+        rule=rule.NAME,
+        severity=configured or severity or rule.SEVERITY,
+        message=render(message or rule.MESSAGE, lang, args),
+        hint=render(hint or rule.HINT, lang, args),
+        reference=rule.REFERENCE,
+        files=tuple(files),
+        subject=subject,
+    )
+
+
+def from_observations(rule: ModuleType | str, facts: Facts) -> Iterator[Finding]:
+    """The common body of rules fed by observations: one Finding per Observation named after the rule."""
+    if isinstance(rule, str):
+        rule = sys.modules[rule]
+    for obs in facts.observations(rule.NAME):
+        yield make_finding(rule, facts, files=obs.files, subject=obs.subject, **dict(obs.args))
