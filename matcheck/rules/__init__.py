@@ -1,7 +1,9 @@
 """The rule registry: every rule module, registered explicitly (yamllint style), by its stable name.
 
 To add a rule: write ``matcheck/rules/<name>.py`` (see :mod:`matcheck.rules.base` for the constants), import it
-here and add it to ``_MODULES``; add ``tests/rules/cases/<name>.yaml`` with pass and fail cases.
+in the registry of its family (``registry_profile.PROFILE_RULES`` for rules that need only the profile, score
+and checklist; ``registry_folder.FOLDER_RULES`` for rules that need the folder read); add
+``tests/rules/cases/<name>.yaml`` with pass and fail cases.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from typing import Iterable
 from matcheck.results import SEVERITIES, Finding
 from matcheck.rules import fact_to_verify
 from matcheck.rules.base import Facts, RuleConfig
+from matcheck.rules.registry_folder import FOLDER_RULES
+from matcheck.rules.registry_profile import PROFILE_RULES
 
-_MODULES: tuple[ModuleType, ...] = (
-    fact_to_verify,
-)
+_MODULES: tuple[ModuleType, ...] = (fact_to_verify, *PROFILE_RULES, *FOLDER_RULES)
 
 RULES: dict[str, ModuleType] = {m.NAME: m for m in _MODULES}
 RULES_BY_CODE: dict[str, ModuleType] = {m.CODE: m for m in _MODULES}
