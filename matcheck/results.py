@@ -168,6 +168,10 @@ class MaterialStatus:
     name_zh: str = ""
     group: str = ""
     kind: str = "document"
+    # Added by the gaps stage (additive): the checklist line this status answers, and the values behind the status
+    # (e.g. {"missing_months": [...], "valid_until": date}) so that rules can word their messages in zh and en.
+    item: RequiredMaterial | None = None
+    args: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
