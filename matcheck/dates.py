@@ -126,3 +126,12 @@ def age_on(birth: date, on: date) -> int:
 def full_years_of_months(months: int) -> int:
     """A full year is 12 counted months."""
     return months // 12
+
+
+def add_months(d: date, months: int) -> date:
+    """The same day ``months`` calendar months on (or back); a day the target month lacks becomes its last day.
+
+    ``add_months(date(2026, 12, 31), 2) == date(2027, 2, 28)``.
+    """
+    target = Month.of(d) + months
+    return target.first_day().replace(day=min(d.day, target.last_day().day))
