@@ -1,0 +1,149 @@
+"""The safe walk of an applicant's folder (申请人材料文件夹): which files to read, and which to report instead.
+
+* any depth, with ``os.scandir`` and ``follow_symlinks=False``: a link is never followed out of the folder; a link
+  to a file inside the folder is read (it is the applicant's file), a link to a folder inside it is skipped (its
+  files are walked where they really are), a link that resolves outside the folder (or nowhere) is reported;
+* hidden and system files are skipped (``.DS_Store``, ``Thumbs.db``, ``desktop.ini``, ``~$`` Office lock files,
+  ``__MACOSX``), and so is the folder's own ``profile.yaml`` (it is the claim, not a document);
+* a file larger than ``max_bytes`` is reported, not read;
+* a name that is not valid UTF-8 is walked with ``os.fsdecode`` (surrogateescape) and shown with the bad bytes
+  replaced by U+FFFD;
+* sockets, FIFOs and devices are reported, never opened (opening a FIFO would block);
+* files are opened read-only, with ``O_NOATIME`` where the kernel allows it, so not even the access time changes.
+
+Nothing here writes anything, anywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # a phone photo is 2-8 MB, a 60-page PDF well under 10 MB
+MAX_DEPTH = 32
+MAX_FILES = 5000
+
+SYSTEM_NAMES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r", "$recycle.bin",
+                          "system volume information", "__macosx"})
+PROFILE_NAMES = frozenset({"profile.yaml", "profile.yml", "profile.json"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file found in the folder. ``problem`` is (reason in Chinese, detail) when it must not be read."""
+
+    path: str  # relative, POSIX separators, safe to print (bad bytes replaced)
+    abspath: str  # what to open (may hold surrogate escapes)
+    size: int
+    problem: tuple[str, str] | None = None
+    bad_name: bool = False
+
+
+def display_name(name: str) -> str:
+    """A name as the user should see it: undecodable bytes (surrogate escapes) become U+FFFD."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def is_skipped(name: str) -> bool:
+    """Hidden (``.x``), system and Office lock (``~$x``) files."""
+    return name.startswith(".") or name.startswith("~$") or name.lower() in SYSTEM_NAMES
+
+
+def walk_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Entry]:
+    """Every file under ``folder`` to read or to report, sorted by path. The folder must exist."""
+    root = os.path.realpath(os.fspath(folder))
+    out: list[Entry] = []
+    _walk(root, root, "", 0, max_bytes, out)
+    out.sort(key=lambda e: e.path)
+    return out
+
+
+def _inside(root: str, target: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _walk(root: str, directory: str, prefix: str, depth: int, max_bytes: int, out: list[Entry]) -> None:
+    try:
+        with os.scandir(directory) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        out.append(Entry(display_name(prefix.rstrip("/")) or ".", directory, 0,
+                         ("文件夹无法读取", f"{type(exc).__name__}: {exc.strerror or exc}")))
+        return
+    for entry in entries:
+        name = entry.name
+        if is_skipped(name):
+            continue
+        rel = prefix + name
+        if depth == 0 and name.lower() in PROFILE_NAMES:
+            continue
+        if len(out) >= MAX_FILES:
+            out.append(Entry(display_name(prefix) or ".", directory, 0,
+                             ("文件过多，其余文件未读取", f"more than {MAX_FILES} files")))
+            return
+        shown = display_name(rel)
+        bad_name = shown != rel
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError as exc:
+            out.append(Entry(shown, entry.path, 0, ("文件无法读取", f"stat: {exc.strerror or exc}"), bad_name))
+            continue
+        if stat.S_ISLNK(st.st_mode):
+            _link(root, entry, shown, bad_name, max_bytes, out)
+        elif stat.S_ISDIR(st.st_mode):
+            if depth >= MAX_DEPTH:
+                out.append(Entry(shown, entry.path, 0, ("文件夹层级过深，未读取", f"depth > {MAX_DEPTH}"), bad_name))
+            else:
+                _walk(root, entry.path, rel + "/", depth + 1, max_bytes, out)
+        elif stat.S_ISREG(st.st_mode):
+            out.append(_file(shown, entry.path, st.st_size, max_bytes, bad_name))
+        else:
+            out.append(Entry(shown, entry.path, 0, ("不是普通文件（设备、管道或套接字）", f"mode {oct(st.st_mode)}"),
+                             bad_name))
+
+
+def _link(root: str, entry: os.DirEntry, shown: str, bad_name: bool, max_bytes: int, out: list[Entry]) -> None:
+    target = os.path.realpath(entry.path)
+    if not _inside(root, target):
+        out.append(Entry(shown, entry.path, 0, ("链接指向文件夹之外，未读取", f"link to {display_name(target)}"),
+                         bad_name))
+        return
+    try:
+        st = os.stat(target)
+    except OSError:
+        out.append(Entry(shown, entry.path, 0, ("链接指向的文件不存在", f"broken link to {display_name(target)}"),
+                         bad_name))
+        return
+    if stat.S_ISREG(st.st_mode):
+        out.append(_file(shown, target, st.st_size, max_bytes, bad_name))
+    # a link to a folder inside the folder: its files are walked where they are
+
+
+def _file(shown: str, abspath: str, size: int, max_bytes: int, bad_name: bool) -> Entry:
+    if size > max_bytes:
+        return Entry(shown, abspath, size, ("文件过大，未读取", f"{size} bytes > limit {max_bytes}"), bad_name)
+    return Entry(shown, abspath, size, None, bad_name)
+
+
+_NOATIME = getattr(os, "O_NOATIME", 0)
+
+
+def read_bytes(abspath: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's content, opened read-only (``O_NOATIME`` when permitted); OSError if it cannot be read or has
+    grown past ``max_bytes`` since the walk."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(abspath, flags | _NOATIME)
+    except PermissionError:
+        fd = os.open(abspath, flags)  # O_NOATIME needs ownership; fall back to a plain read-only open
+    with os.fdopen(fd, "rb", closefd=True) as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise OSError(f"file grew past the limit of {max_bytes} bytes")
+    return data
