@@ -1,7 +1,54 @@
-"""Text rendering of `score` results (placeholder until the score renderer lands)."""
+"""Text rendering of ``matcheck score``: a rich table of the indicators, the total, the road to the standard."""
 
 from __future__ import annotations
 
+from matcheck.report.text.console import string_console
+from matcheck.results import Finding, Score
+
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
 
 class ScoreText:
-    pass
+    """Mixin for :class:`matcheck.report.text.TextRenderer`."""
+
+    def score(self, score: Score, findings: tuple[Finding, ...], lang: str = "zh") -> str:
+        from rich.table import Table
+
+        console, buf = string_console()
+        flag = "（暂定）" if score.provisional else ""
+        title = f"《上海市居住证》积分 — {score.as_of} — 政策 {score.policy} 版"
+        table = Table(title=title, show_lines=False, expand=False, title_justify="left")
+        table.add_column("指标", no_wrap=True)
+        table.add_column("分值", justify="right", no_wrap=True)
+        table.add_column("计入", justify="center", no_wrap=True)
+        table.add_column("计算与理由", overflow="fold")
+        shown = [i for i in score.indicators if i.counted or i.points or not i.reason.startswith("未申报")]
+        for ind in shown:
+            marks = ("*" if ind.provisional else "") + ("†" if ind.uncertain else "")
+            table.add_row(f"{ind.name}{marks}", str(ind.points), "✓" if ind.counted else "—", ind.reason)
+        console.print(table)
+        hidden = [i.name for i in score.indicators if i not in shown]
+        if hidden:
+            console.print(f"未申报（0分）：{'、'.join(hidden)}", soft_wrap=True)
+        verdict = "已达到" if score.reaches_standard else "未达到"
+        console.print(f"总分 {score.total}{flag} / 标准分值 {score.standard}：{verdict}标准分值"
+                      + ("（一票否决）" if score.vetoed else ""), soft_wrap=True)
+        if score.provisional:
+            console.print("* 依赖标记为“待核实”的事实，分值为暂定", soft_wrap=True)
+        if any(i.uncertain for i in shown):
+            console.print("† 依赖 [C]/[?] 来源的参数（见 matcheck policy show）", soft_wrap=True)
+        if score.policy_note:
+            console.print(f"政策说明：{score.policy_note}", soft_wrap=True)
+        road = score.road
+        if road is not None:
+            console.print(f"\n距标准分值还差 {road.gap} 分。{road.reason}", soft_wrap=True)
+            if road.reaches_on:
+                console.print(f"按目前的缴费情况持续下去，预计 {road.reaches_on} 达到 {score.standard} 分。", soft_wrap=True)
+            for step in road.steps:
+                when = f"，{step.on} 可达到" if step.on else ""
+                console.print(f"  • {step.description}：+{step.points}{when}", soft_wrap=True)
+        if findings:
+            console.print("\n发现的问题：", soft_wrap=True)
+            for f in findings:
+                console.print(f"  [{_SEVERITY_ZH.get(f.severity, f.severity)}] {f.rule}: {f.message}", soft_wrap=True)
+        return buf.getvalue()

@@ -1,0 +1,177 @@
+"""基础指标: 年龄 (age), 教育背景 (education), 专业技术职称和技能等级 (qualification) — rules.md §2.1, §7."""
+
+from __future__ import annotations
+
+from matcheck.dates import age_on
+from matcheck.results import Observation
+from matcheck.scoring.context import Build, Ctx, IndicatorResult, Refs, fmt_num
+from matcheck.scoring.insurance import base_rule_months
+
+
+def age(ctx: Ctx) -> IndicatorResult:
+    """年龄: ≤43 → 30; 44–55 → 5 + 2 × (56 − 周岁); 56–60 → 5; over 60 → 0 and a finding. 周岁 on as_of."""
+    refs = Refs(ctx, "§2.1 年龄, §7 Age")
+    top = refs("age.max_points")
+    base = refs("age.base_points")
+    step = refs("age.points_per_year_younger")
+    pivot = refs("age.pivot_age")
+    oldest = refs("age.max_age")
+    youngest = ctx.params["age.min_age"]  # cited only when it decides something
+    b = Build("age", refs)
+    birth = ctx.profile.applicant.birth_date
+    if birth is None:
+        b.counted = False
+        b.provisional = ctx.pending("applicant.id_number")
+        b.reason = ("身份证号码待核实，无法计算周岁：暂计0分" if b.provisional
+                    else "未填写身份证号码，无法计算周岁：0分")
+        return b.done()
+    years = age_on(birth, ctx.as_of)
+    head = f"{ctx.as_of}满{years}周岁："
+    if years > oldest:
+        b.points, b.counted = 0, False
+        b.reason = head + f"超过{oldest}周岁，计0分"
+        b.observations.append(Observation("not-eligible", {
+            "gate": "age", "age": years, "max_age": oldest,
+            "detail": f"{ctx.as_of}已满{years}周岁，超过{oldest}周岁：年龄计0分，且一般已不在就业缴费年龄"},
+            subject="applicant.id_number"))
+        return b.done()
+    if years >= pivot:
+        b.points = base
+        b.reason = head + f"{pivot}–{oldest}周岁计{base}分"
+    else:
+        raw = base + step * (pivot - years)
+        if raw > top:
+            b.points = top
+            b.reason = head + f"min({top}, {base} + {step} × ({pivot} − {years})) = min({top}, {raw}) = {top}"
+        else:
+            b.points = raw
+            b.reason = head + f"{base} + {step} × ({pivot} − {years}) = {raw}"
+    if years < youngest:
+        refs("age.min_age")
+        b.observations.append(Observation("not-eligible", {
+            "gate": "age", "age": years, "min_age": youngest,
+            "detail": f"{ctx.as_of}仅{years}周岁，未满{youngest}周岁"}, subject="applicant.id_number"))
+    return b.done()
+
+
+# --------------------------------------------------------------------------- education
+
+_BELOW = {"博士": "硕士", "硕士": "本科学士"}
+
+
+def _education_key(level: str | None, degree: str | None) -> tuple[str | None, str]:
+    """The points-table key of one education record and a note on how it was chosen."""
+    if level == "本科":
+        if degree == "学士":
+            return "本科学士", "本科 + 学士学位"
+        return "本科", "本科（无学士学位）"
+    if level in _BELOW:
+        if degree == level:
+            return level, f"{level}研究生学历 + {level}学位"
+        lower = _BELOW[level]
+        return lower, f"{level}学历但未申报{level}学位，按下一档（{'本科 + 学士' if lower == '本科学士' else lower}）计"
+    if level == "大专":
+        return "大专", "大专（高职）"
+    return None, f"{level or '未填写层次'}（大专以下不计分）"
+
+
+def education(ctx: Ctx) -> IndicatorResult:
+    """教育背景: 大专 50, 本科 60, 本科 + 学士 90, 硕士 100, 博士 110 — the highest record counts."""
+    refs = Refs(ctx, "§2.1 教育背景, §7 Education")
+    table = refs("education.points")
+    b = Build("education", refs)
+    if not ctx.profile.education:
+        b.counted = False
+        b.reason = "未申报学历：0分"
+        return b.done()
+    best: tuple[int, str, bool] | None = None
+    for i, rec in enumerate(ctx.profile.education):
+        path = f"education[{i}]"
+        pending = ctx.pending(path)
+        if rec.level is None:
+            cand = (0, f"第{i + 1}条学历层次待核实：暂计0分" if pending else f"第{i + 1}条学历未填写层次：0分", pending)
+        else:
+            key, how = _education_key(rec.level, rec.degree)
+            pts = table.get(key, 0) if key else 0
+            notes = []
+            if ctx.pending(f"{path}.degree"):
+                notes.append("学位待核实")
+            if rec.foreign:
+                notes.append("国(境)外学历，须留学服务中心认证书" + ("（已认证）" if rec.certified else "（未申报已认证）"))
+            school = f"（{rec.school}）" if rec.school else ""
+            text = f"{how}{school}：{pts}分" + (f"；{'；'.join(notes)}" if notes else "")
+            cand = (pts, text, pending)
+        if best is None or cand[0] > best[0]:
+            best = cand
+    assert best is not None
+    b.points, b.reason, b.provisional = best
+    b.counted = b.points > 0
+    return b.done()
+
+
+# --------------------------------------------------------------------------- qualification
+
+
+def qualification(ctx: Ctx) -> IndicatorResult:
+    """职称/技能: 技能 15/30/60/100/140; 中级 100, 高级 140; 初级 0; from 2018 the 1× base rule for 中/高/二/一级."""
+    refs = Refs(ctx, "§2.1 职称/技能, §7 职称 / 技能")
+    table = refs("qualification.points")
+    rule = refs("qualification.base_rule")
+    b = Build("qualification", refs)
+    quals = ctx.profile.qualifications
+    if not quals:
+        b.counted = False
+        b.reason = "未申报职称、技能等级或职业资格：0分"
+        return b.done()
+    best: tuple[int, str, bool] | None = None
+    all_obs: list[Observation] = []
+    for i, q in enumerate(quals):
+        path = f"qualifications[{i}]"
+        pending = ctx.pending(path)
+        obs: list[Observation] = []
+        label = f"{q.kind or '?'}{q.level or '?'}" + (f"（{q.name}）" if q.name else "")
+        pts = (table.get(q.kind) or {}).get(q.level, 0) if q.kind and q.level else 0
+        if q.kind is None or q.level is None:
+            text = f"{label}：类别或等级" + ("待核实，暂计0分" if pending else "未填写，0分")
+        elif q.level == "初级":
+            text = f"{label}：初级职称不计分（条文转载未列初级档），0分"
+            obs.append(Observation("qualification-not-counted", {
+                "detail": f"{label}：初级职称在积分中不计分", "level": q.level, "kind": q.kind}, subject=path))
+        elif q.registered is False:
+            pts, text = 0, f"{label}：注册类证书未注册或不在注册有效期内，0分"
+        elif q.kind == "技能" and q.obtained_in_shanghai is False and not (
+                q.level in ("三级", "二级", "一级") and q.verified_in_shanghai):
+            pts = 0
+            text = (f"{label}：外省市取得的技能证书须为三级及以上且通过本市复评/验证，0分" if q.level in ("三级", "二级", "一级")
+                    else f"{label}：外省市取得的五级/四级技能证书不计分，0分")
+        elif q.kind != "技能" and q.obtained_in_shanghai is False and not q.by_exam:
+            pts, text = 0, f"{label}：评审取得的职称须在本市工作期间取得，0分"
+        else:
+            text = f"{label}：{pts}分"
+            if rule.get("applies") and q.level in rule["levels"]:
+                n, start, end, pend = base_rule_months(ctx, rule["window_months"], rule["min_multiple"])
+                pending = pending or pend
+                k = fmt_num(rule["min_multiple"])
+                if n < rule["min_months"]:
+                    text = (f"{label}：{start}至{end}社保基数≥{k}倍社平仅 {n} 个月，不满{rule['min_months']}个月"
+                            f"（1倍基数规则），计0分（满足后为{pts}分）")
+                    obs.append(Observation("qualification-base-too-low", {
+                        "detail": f"{label}需最近{rule['window_months']}个月内至少{rule['min_months']}个月社保基数"
+                                  f"≥{k}倍社平，{start}至{end}仅{n}个月", "months": n,
+                        "required": rule["min_months"], "window_start": str(start), "window_end": str(end),
+                        "points_if_met": pts, "qualification": label}, subject=path))
+                    pts = 0
+                else:
+                    text += f"（{start}至{end}社保基数≥{k}倍社平 {n} 个月，满足1倍基数规则）"
+            if q.appointed is False or q.matches_post is False:
+                pending = True
+                text += "；未提供聘书或岗位与专业不符，待核实"
+        all_obs.extend(obs)
+        cand = (pts, text, pending)
+        if best is None or cand[0] > best[0]:
+            best = cand
+    assert best is not None
+    b.points, b.reason, b.provisional = best
+    b.observations = all_obs
+    b.counted = b.points > 0
+    return b.done()

@@ -1,0 +1,140 @@
+"""What every indicator module reads: the profile, the date, the parameters in force, the 社保 ledger.
+
+An indicator function is pure: ``(ctx: Ctx) -> IndicatorResult``. It never holds a points literal; every value
+comes from ``ctx.params`` (``checklists/policy/parameters``) and its source is cited in the indicator's reference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from matcheck.dates import Month
+from matcheck.policy import Params, ValueRef
+from matcheck.profile import Profile
+from matcheck.results import Indicator, Observation
+from matcheck.scoring.ledger import Ledger
+
+NAMES: dict[str, str] = {
+    "age": "年龄",
+    "education": "教育背景",
+    "qualification": "专业技术职称和技能等级",
+    "social_insurance_years": "社保年限",
+    "social_insurance_base": "社保缴费基数",
+    "shortage_major": "紧缺急需专业",
+    "investment": "投资纳税或带动就业",
+    "public_service": "特定公共服务领域",
+    "remote_area": "远郊重点区域",
+    "fresh_graduate": "全日制应届高校毕业生",
+    "award": "表彰奖励",
+    "spouse_hukou": "配偶为本市户籍人员",
+    "entrepreneur": "创业人才",
+    "intermediary": "创新创业中介服务人才",
+    "deductions": "减分",
+}
+"""Indicator ids (contracts.md §3) → Chinese names, in report order."""
+
+BASIC = ("age", "education", "qualification", "social_insurance_years")
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """One assessment: the applicant's facts on ``as_of`` under one policy version."""
+
+    profile: Profile
+    as_of: date
+    params: Params
+    version: str
+    ledger: Ledger
+
+    @property
+    def as_of_month(self) -> Month:
+        return Month.of(self.as_of)
+
+    @property
+    def last_month(self) -> Month:
+        """The last month that counts: the month before ``as_of`` (the month in progress is not yet paid)."""
+        return self.as_of_month - 1
+
+    def pending(self, *prefixes: str) -> bool:
+        """True when any fact at or under one of ``prefixes`` is 待核实."""
+        return any(self.profile.is_to_verify(p) for p in prefixes)
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    """An :class:`Indicator` plus the observations its computation made."""
+
+    indicator: Indicator
+    observations: tuple[Observation, ...] = ()
+
+
+class Refs:
+    """Collects the parameters an indicator read, for its reference line and its ``uncertain`` flag."""
+
+    def __init__(self, ctx: Ctx, section: str):
+        self.ctx = ctx
+        self.section = section
+        self.used: list[ValueRef] = []
+
+    def __call__(self, name: str):
+        ref = self.ctx.params.ref(name)
+        if ref not in self.used:
+            self.used.append(ref)
+        return ref.value
+
+    def add(self, ref: ValueRef | None) -> None:
+        if ref is not None and ref not in self.used:
+            self.used.append(ref)
+
+    @property
+    def uncertain(self) -> bool:
+        return any(r.uncertain for r in self.used)
+
+    def reference(self) -> str:
+        cites: list[str] = []
+        for r in self.used:
+            cite = f"{r.name}: {r.cite()}"
+            if cite not in cites:
+                cites.append(cite)
+        text = f"rules.md {self.section}"
+        if cites:
+            text += "; " + "; ".join(cites)
+        if self.uncertain:
+            text += "（含 [C]/[?] 来源的参数，结果待政策原文确认）"
+        return text
+
+
+@dataclass
+class Build:
+    """Mutable helper to assemble one indicator (the result is frozen)."""
+
+    id: str
+    refs: Refs
+    points: int = 0
+    counted: bool = True
+    reason: str = ""
+    provisional: bool = False
+    observations: list[Observation] = field(default_factory=list)
+
+    def done(self) -> IndicatorResult:
+        reason = self.reason
+        if self.provisional and "待核实" not in reason:
+            reason += "（依赖待核实的事实，暂定）"
+        ind = Indicator(id=self.id, name=NAMES[self.id], points=int(self.points), counted=self.counted,
+                        reason=reason, reference=self.refs.reference(), provisional=self.provisional,
+                        uncertain=self.refs.uncertain)
+        return IndicatorResult(ind, tuple(self.observations))
+
+
+def not_claimed(ctx: Ctx, indicator_id: str, section: str, what: str | None = None) -> IndicatorResult:
+    """An indicator the applicant does not claim: 0 points, not counted."""
+    b = Build(indicator_id, Refs(ctx, section), counted=False, reason=f"未申报{what or NAMES[indicator_id]}：0分")
+    return b.done()
+
+
+def fmt_num(x: float) -> str:
+    """``3.0`` → ``3``, ``0.8`` → ``0.8``, ``150000.0`` → ``150000``."""
+    if float(x).is_integer():
+        return str(int(x))
+    return f"{x:.4f}".rstrip("0").rstrip(".")

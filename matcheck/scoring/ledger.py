@@ -1,0 +1,129 @@
+"""The 社保 ledger (社会保险缴费明细): one record per calendar month, from the profile's ``social_insurance`` periods.
+
+A month *qualifies* (计分月) unless it was back-paid (补缴) or it falls in the current employment and its paying
+unit differs from the contract unit (缴费单位 ≠ 劳动合同单位) — rules.md §2.1 社保年限, §4 #1–2, §7.
+
+The base multiple of a month is ``base_multiple`` as written, or ``base`` ÷ the 社平 (上年度职工社会平均工资) of
+that month's 社保年度 (July–June) from ``checklists/policy/parameters/average_wage.yaml``. A month whose 社平 is not
+known needs ``base_multiple``; asking for the multiple of such a month raises a one-line :class:`ProfileError`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+from matcheck.dates import Month, month_range
+from matcheck.policy import ValueRef, load_parameters
+from matcheck.profile import Profile, ProfileError
+
+WAGE_PARAMETER = "average_wage.monthly"
+
+
+def average_wage(month: Month) -> ValueRef | None:
+    """The 社平 (元/月) in force in ``month``, with its source; None (or a ref with value None) when unknown."""
+    param = load_parameters().get(WAGE_PARAMETER)
+    return param.at(month.first_day()) if param else None
+
+
+def same_unit(a: str | None, b: str | None) -> bool:
+    """Unit names compared without spaces and with （） and () treated alike."""
+    def norm(s: str) -> str:
+        s = re.sub(r"\s+", "", s)
+        return s.replace("（", "(").replace("）", ")")
+    return norm(a or "") == norm(b or "")
+
+
+@dataclass(frozen=True)
+class InsuranceMonth:
+    """One month of Shanghai 城镇职工社保."""
+
+    month: Month
+    period: int  # index in profile.social_insurance (-1: simulated by the road to 120)
+    unit: str | None
+    base_multiple: float | None  # as written in the profile
+    base: float | None  # yuan, as written
+    backpaid: bool
+    unit_mismatch: bool
+    provisional: bool  # the period has a 待核实 fact
+
+    @property
+    def qualifying(self) -> bool:
+        return not self.backpaid and not self.unit_mismatch
+
+    def multiple(self, source: str = "profile") -> float | None:
+        """Base ÷ 社平 of this month's 社保年度 (rounded to 6 places); None when no base was claimed."""
+        if self.base_multiple is not None:
+            return round(self.base_multiple, 6)
+        if self.base is None:
+            return None
+        wage = average_wage(self.month)
+        if wage is None or not wage.value:
+            y = self.month.social_insurance_year()
+            raise ProfileError([
+                f"{source}: social_insurance[{self.period}].base: the 社平 of {self.month} (社保年度 {y}-07 – {y + 1}-06) "
+                f"is not in checklists/policy/parameters/average_wage.yaml; write base_multiple (base ÷ 社平) "
+                f"for this period instead"])
+        return round(self.base / wage.value, 6)
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Every claimed 社保 month up to ``through`` (inclusive), by month."""
+
+    months: dict[Month, InsuranceMonth]
+    through: Month
+    source: str = "profile"
+    unit_checked: bool = True  # False when the contract unit or start is unknown (mismatch cannot be seen)
+
+    def get(self, m: Month) -> InsuranceMonth | None:
+        return self.months.get(m)
+
+    def between(self, start: Month, end: Month) -> list[InsuranceMonth]:
+        return [self.months[m] for m in month_range(start, end) if m in self.months]
+
+    def qualifying(self, start: Month | None = None, end: Month | None = None) -> list[InsuranceMonth]:
+        start = start or (min(self.months) if self.months else self.through)
+        end = end or self.through
+        return [r for r in self.between(start, end) if r.qualifying]
+
+    def multiple(self, record: InsuranceMonth) -> float | None:
+        return record.multiple(self.source)
+
+    def extended(self, records: Iterable[InsuranceMonth], through: Month) -> "Ledger":
+        """A copy with simulated months added (the road to 120)."""
+        months = dict(self.months)
+        for r in records:
+            months[r.month] = r
+        return replace(self, months=months, through=through)
+
+
+def _better(a: InsuranceMonth, b: InsuranceMonth, source: str) -> InsuranceMonth:
+    """Two periods cover one month: keep the qualifying one, then the higher base."""
+    if a.qualifying != b.qualifying:
+        return a if a.qualifying else b
+    try:
+        ma, mb = a.multiple(source) or 0.0, b.multiple(source) or 0.0
+    except ProfileError:
+        return a
+    return a if ma >= mb else b
+
+
+def build_ledger(profile: Profile, through: Month) -> Ledger:
+    """The ledger of ``profile``'s 社保 periods, cut at ``through``. A period ``to: 至今`` runs to ``through``."""
+    contract_unit = profile.employer.name
+    contract_start = Month.of(profile.contract.start) if profile.contract and profile.contract.start else None
+    months: dict[Month, InsuranceMonth] = {}
+    for i, period in enumerate(profile.social_insurance):
+        if period.from_ is None:
+            continue
+        end = period.to or through
+        pending = profile.is_to_verify(f"social_insurance[{i}]")
+        for m in month_range(period.from_, min(end, through)):
+            mismatch = bool(contract_start and m >= contract_start and contract_unit and period.unit
+                            and not same_unit(period.unit, contract_unit))
+            rec = InsuranceMonth(m, i, period.unit, period.base_multiple, period.base, bool(period.backpaid),
+                                 mismatch, pending)
+            months[m] = _better(months[m], rec, profile.source) if m in months else rec
+    return Ledger(months, through, profile.source, unit_checked=bool(contract_unit and contract_start))
