@@ -1,0 +1,62 @@
+"""Finding the applicant folders (申请人材料目录) under a batch root.
+
+An applicant folder is a folder that holds a ``profile.yaml`` (contracts.md §5). The walk never descends into an
+applicant folder looking for more: sub-folders of an applicant folder are that applicant's files. Hidden folders
+(``.git``, ``.cache``), symlinked folders (loops) and the batch's own output folder are skipped. The order is
+stable (sorted by relative path), so summaries and resumed runs line up.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+PROFILE_NAME = "profile.yaml"
+
+
+@dataclass(frozen=True)
+class ApplicantFolder:
+    """One applicant: ``key`` is the folder relative to the root (POSIX), unique within the batch."""
+
+    key: str
+    folder: Path
+
+    @property
+    def profile(self) -> Path:
+        return self.folder / PROFILE_NAME
+
+
+def discover(root: Path, *, skip: tuple[Path, ...] = ()) -> list[ApplicantFolder]:
+    """Every applicant folder under ``root`` (``root`` itself if it holds a profile.yaml), sorted by key."""
+    root = Path(root)
+    skipped = {_real(p) for p in skip}
+    if (root / PROFILE_NAME).is_file():
+        return [ApplicantFolder(key=root.resolve().name or "applicant", folder=root)]
+    found: list[ApplicantFolder] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
+        here = Path(dirpath)
+        if here != root and PROFILE_NAME in filenames and (here / PROFILE_NAME).is_file():
+            found.append(ApplicantFolder(key=PurePosixPath(*here.relative_to(root).parts).as_posix(), folder=here))
+            dirnames[:] = []  # do not descend into an applicant folder
+            continue
+        dirnames[:] = sorted(d for d in dirnames
+                             if not d.startswith(".") and not (here / d).is_symlink()
+                             and _real(here / d) not in skipped)
+    return sorted(found, key=lambda a: a.key)
+
+
+def enclosing_applicant(path: Path) -> Path | None:
+    """The applicant folder (a folder with a profile.yaml) that is or contains ``path``, if any.
+
+    matcheck never writes into an applicant's folder, so the batch refuses an ``--out`` inside one.
+    """
+    path = _real(path)
+    for candidate in (path, *path.parents):
+        if (candidate / PROFILE_NAME).is_file():
+            return candidate
+    return None
+
+
+def _real(p: Path) -> Path:
+    return Path(os.path.realpath(p))

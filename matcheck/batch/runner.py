@@ -1,0 +1,244 @@
+"""``matcheck batch ROOT --out DIR``: every applicant folder under ROOT, checked in parallel (批量检查).
+
+The per-applicant work is one function, :func:`matcheck.batch.work.check_one`, run through a
+``concurrent.futures.Executor``: a process pool by default (``--jobs`` workers, started with the "forkserver"
+method so no worker inherits a forked OCR engine), or any executor passed in (a thread pool; Dask's
+``Client.get_executor()`` to spread a batch over a cluster). This module only plans, submits, collects and writes:
+
+* at most ``2 × jobs`` applicants are in flight, so memory stays flat however large the batch;
+* each finished applicant's reports are written atomically, then recorded in the manifest (``resume.py``);
+* a worker process that dies (a crash in a PDF library, the OOM killer) breaks the pool: the pool is rebuilt and
+  the applicants that were in flight are redone one at a time, so only the one that kills its worker gets a
+  "failed" row;
+* Ctrl-C (or SIGTERM) stops submitting; the first Ctrl-C lets the applicants being checked finish, a second one
+  stops at once. Either way the manifest keeps what finished, the summary is written with the rest marked
+  "not-run", and ``--resume`` carries on;
+* the exit code is the worst over all applicants (contracts.md §2), 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import signal
+import threading
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from matcheck.batch.atomic import write_atomic
+from matcheck.batch.discover import ApplicantFolder, discover, enclosing_applicant
+from matcheck.batch.html import applicant_page, overview_html
+from matcheck.batch.progress import BatchProgress
+from matcheck.batch.resume import Fingerprint, Manifest, fingerprint, settings_digest
+from matcheck.batch.summary import report_paths, write_summaries
+from matcheck.batch.work import (EXIT_INTERNAL, STATUS_FAILED, STATUS_NOT_RUN, ApplicantOutcome, ApplicantTask,
+                                 check_one)
+
+EXIT_INTERRUPTED = 130
+SUMMARY_HTML = "summary.html"
+
+__all__ = ["run_batch", "check_one", "default_executor", "ApplicantTask", "ApplicantOutcome"]
+
+
+def default_executor(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes ("forkserver" where available, else "spawn"), ignoring Ctrl-C."""
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["matcheck.batch.preload"])
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init)
+
+
+def _worker_init() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+
+
+def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: date | None = None,
+              policy: str | None = None, fail_on: str = "error", use_cache: bool = True, lang: str = "zh",
+              show_pii: bool = False, executor: Executor | None = None) -> int:
+    """Check every applicant folder under ``root``; reports and summary.csv/json/html into ``out``; exit code."""
+    from matcheck import __version__
+    from matcheck.cli.common import UsageError, info
+
+    root, out = Path(root), Path(out)
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such folder (expected a folder with one sub-folder per applicant)")
+    inside = enclosing_applicant(out)
+    if inside is not None:
+        raise UsageError(f"--out: {out} is inside the applicant folder {inside}; "
+                         "matcheck never writes into an applicant's folder, choose another --out")
+    applicants = discover(root, skip=(out,))
+    if not applicants:
+        raise UsageError(f"{root}: no applicant folders found (an applicant folder holds a profile.yaml)")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--out: cannot create {out} ({exc.strerror})") from None
+
+    settings = settings_digest(as_of=as_of, policy=policy, lang=lang, show_pii=show_pii, fail_on=fail_on)
+    manifest = Manifest(out).load()
+    template = ApplicantTask(key="", folder="", as_of=as_of, policy=policy, fail_on=fail_on, use_cache=use_cache,
+                             lang=lang, show_pii=show_pii)
+    batch = _Batch(applicants, out, manifest, settings, template, resume=resume, jobs=jobs, executor=executor)
+    try:
+        interrupted = batch.run()
+    finally:
+        manifest.close()
+    manifest.compact()
+
+    outcomes = [batch.outcomes.get(a.key) or ApplicantOutcome(key=a.key, folder=str(a.folder),
+                                                               status=STATUS_NOT_RUN, exit_code=0)
+                for a in applicants]
+    code = max((o.exit_code for o in outcomes), default=0)
+    if interrupted:
+        code = EXIT_INTERRUPTED
+    meta = {"matcheck": __version__, "root": str(root), "out": str(out),
+            "generated": datetime.now().isoformat(timespec="seconds"),
+            "as_of": as_of.isoformat() if as_of else None, "policy": policy or "auto", "jobs": jobs,
+            "complete": not interrupted, "exit_code": code}
+    data = write_summaries(out, outcomes, meta)
+    write_atomic(out / SUMMARY_HTML, overview_html(data, lang))
+    c = data["counts"]
+    info(f"matcheck batch: {c['applicants']} applicants, {c['reaches_standard']} reach the standard, "
+         f"{c['with_errors']} with errors, {c['bad_input']} bad input, {c['failed']} failed"
+         + (f", {c['reused']} unchanged (reused)" if c["reused"] else "")
+         + (f", {c['not_run']} not run (interrupted; use --resume)" if c["not_run"] else "")
+         + f"; summary: {out / SUMMARY_HTML}")
+    return code
+
+
+class _Batch:
+    """The submit/collect loop (see the module docstring)."""
+
+    def __init__(self, applicants: list[ApplicantFolder], out: Path, manifest: Manifest, settings: str,
+                 template: ApplicantTask, *, resume: bool, jobs: int, executor: Executor | None):
+        self.applicants, self.out, self.manifest, self.settings = applicants, out, manifest, settings
+        self.template, self.resume, self.jobs = template, resume, max(1, jobs)
+        self.injected = executor
+        self.outcomes: dict[str, ApplicantOutcome] = {}
+        self.stop = False  # first Ctrl-C / SIGTERM: submit no more
+        self.abandon = False  # second Ctrl-C / SIGTERM: stop at once
+
+    # ------------------------------------------------------------------ signals
+    def _on_signal(self, signum: int, frame: Any) -> None:
+        if self.stop or signum == signal.SIGTERM:
+            self.abandon = True
+        self.stop = True
+        if not self.abandon:
+            self.progress.message("matcheck batch: interrupted; finishing the applicants being checked "
+                                  "(Ctrl-C again to stop at once)")
+
+    def _install_signals(self) -> dict[int, Any]:
+        if threading.current_thread() is not threading.main_thread():
+            return {}
+        return {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    # ------------------------------------------------------------------ the loop
+    def run(self) -> bool:
+        """Run the batch; True if it was interrupted before every applicant was checked."""
+        self.progress = BatchProgress(len(self.applicants))
+        previous = self._install_signals()
+        pool = self.injected or default_executor(self.jobs)
+        queue = deque(self.applicants)
+        suspects: deque[tuple[ApplicantTask, Fingerprint]] = deque()
+        inflight: dict[Future, tuple[ApplicantTask, Fingerprint, bool]] = {}
+        try:
+            while not self.abandon and (inflight or ((queue or suspects) and not self.stop)):
+                limit = 1 if suspects else 2 * self.jobs
+                while not self.stop and len(inflight) < limit and (suspects or queue):
+                    if suspects:  # after a worker died: one at a time, to find the one that kills it
+                        task, fp = suspects.popleft()
+                        inflight[pool.submit(check_one, task)] = (task, fp, True)
+                        continue
+                    planned = self._plan(queue.popleft())
+                    if planned is not None:
+                        task, fp = planned
+                        inflight[pool.submit(check_one, task)] = (task, fp, False)
+                if not inflight:
+                    continue
+                done, _ = wait(list(inflight), timeout=0.5, return_when=FIRST_COMPLETED)
+                broken = False
+                for fut in done:
+                    task, fp, alone = inflight.pop(fut)
+                    exc = fut.exception()
+                    if exc is None:
+                        self._finish(fut.result(), fp)
+                    elif isinstance(exc, BrokenProcessPool) and self.injected is None and not alone:
+                        suspects.append((task, fp))
+                        broken = True
+                    else:
+                        self._finish(_lost(task, exc), fp)
+                if broken or (self.injected is None and _is_broken(pool)):
+                    for fut, (task, fp, _alone) in list(inflight.items()):
+                        suspects.append((task, fp))
+                    inflight.clear()
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = default_executor(self.jobs)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+            for fut in inflight:
+                fut.cancel()
+            if self.injected is None:
+                if self.abandon:
+                    _terminate_workers(pool)
+                pool.shutdown(wait=not self.abandon, cancel_futures=True)
+            self.progress.close()
+        return len(self.outcomes) < len(self.applicants)
+
+    def _plan(self, applicant: ApplicantFolder) -> tuple[ApplicantTask, Fingerprint] | None:
+        """The task for one applicant, or None when --resume finds its report up to date (then it is reused)."""
+        fp = fingerprint(applicant.folder, self.manifest.previous_files(applicant.key))
+        if self.resume:
+            entry = self.manifest.unchanged(applicant.key, fp.digest, self.settings)
+            paths = report_paths(applicant.key)
+            if entry and all((self.out / p).is_file() for p in paths.values()):
+                outcome = replace(ApplicantOutcome.from_row(entry["outcome"]), reused=True)
+                self.outcomes[applicant.key] = outcome
+                self.progress.advance(outcome)
+                return None
+        return replace(self.template, key=applicant.key, folder=str(applicant.folder.resolve())), fp
+
+    def _finish(self, outcome: ApplicantOutcome, fp: Fingerprint) -> None:
+        """Write the reports atomically, then record the applicant in the manifest (reports first, always)."""
+        paths = report_paths(outcome.key)
+        rendered = outcome.rendered
+        if rendered:
+            write_atomic(self.out / paths["json"], rendered["json"].rstrip("\n") + "\n")
+            write_atomic(self.out / paths["text"], rendered["text"])
+            write_atomic(self.out / paths["html"],
+                         applicant_page(outcome.key, outcome.name, rendered["text"], self.template.lang))
+        outcome = outcome.without_reports()
+        self.manifest.record(outcome.key, fp.digest, self.settings, fp.files, outcome.row())
+        self.outcomes[outcome.key] = outcome
+        self.progress.advance(outcome)
+
+
+def _lost(task: ApplicantTask, exc: BaseException) -> ApplicantOutcome:
+    """The row of an applicant whose unit of work did not come back (its worker died, the executor failed)."""
+    from matcheck.batch.work import _failure_reports, _shown_name, claimed_name
+
+    if isinstance(exc, BrokenProcessPool):
+        why = "the worker process died while checking this applicant (a crash or out of memory; retried alone)"
+    else:
+        why = f"internal error in the executor: {type(exc).__name__}: {exc}"
+    return ApplicantOutcome(key=task.key, folder=task.folder, status=STATUS_FAILED, exit_code=EXIT_INTERNAL,
+                            name=_shown_name(claimed_name(Path(task.folder)), task.show_pii), error=why,
+                            rendered=_failure_reports(task, why, EXIT_INTERNAL))
+
+
+def _is_broken(pool: Executor) -> bool:
+    return bool(getattr(pool, "_broken", False))
+
+
+def _terminate_workers(pool: Executor) -> None:
+    """Stop a process pool's workers now (a second Ctrl-C); there is no public API for this."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            proc.terminate()
+        except Exception:  # noqa: BLE001 - already gone
+            pass

@@ -1,0 +1,90 @@
+"""The batch summary (汇总表): one row per applicant, as CSV (for Excel) and JSON (for programs).
+
+Columns: the folder, the name (masked unless --show-pii), status, exit code, score and standard, whether the
+standard is reached, materials missing, counts of errors and warnings, the worst finding, and why an applicant could
+not be checked. The CSV is UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; a text cell
+that starts with ``= + - @`` gets a leading apostrophe so a spreadsheet does not run it as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterable, Mapping
+
+from matcheck.batch.atomic import write_atomic
+from matcheck.batch.work import ApplicantOutcome
+
+CSV_COLUMNS = ("key", "name", "status", "exit_code", "total", "standard", "reaches_standard", "provisional",
+               "missing_count", "missing", "errors", "warnings", "top_finding", "error", "report", "reused")
+
+SUMMARY_CSV, SUMMARY_JSON = "summary.csv", "summary.json"
+
+
+def report_paths(key: str) -> dict[str, str]:
+    """Where an applicant's reports go, relative to DIR (the folder structure under ROOT is mirrored)."""
+    base = f"applicants/{key}"
+    return {"json": f"{base}/report.json", "text": f"{base}/report.txt", "html": f"{base}/report.html"}
+
+
+def csv_row(outcome: ApplicantOutcome) -> dict[str, Any]:
+    row = outcome.row()
+    missing = row.pop("missing")
+    row.update(missing_count=len(missing), missing="；".join(missing), report=report_paths(outcome.key)["html"])
+    return {k: _cell(row.get(k)) for k in CSV_COLUMNS}
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def summary_csv(outcomes: Iterable[ApplicantOutcome]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for outcome in outcomes:
+        writer.writerow(csv_row(outcome))
+    return "\ufeff" + buf.getvalue()
+
+
+def counts(outcomes: Iterable[ApplicantOutcome]) -> dict[str, int]:
+    """How many applicants: in all, reaching the standard, with errors, bad input, failed, not run, reused."""
+    out = {"applicants": 0, "checked": 0, "reaches_standard": 0, "with_errors": 0, "with_warnings": 0,
+           "bad_input": 0, "failed": 0, "not_run": 0, "reused": 0}
+    for o in outcomes:
+        out["applicants"] += 1
+        out["checked"] += o.status == "checked"
+        out["reaches_standard"] += bool(o.reaches_standard)
+        out["with_errors"] += o.errors > 0
+        out["with_warnings"] += o.warnings > 0
+        out["bad_input"] += o.status == "bad-input"
+        out["failed"] += o.status == "failed"
+        out["not_run"] += o.status == "not-run"
+        out["reused"] += o.reused
+    return out
+
+
+def summary_data(outcomes: list[ApplicantOutcome], meta: Mapping[str, Any]) -> dict[str, Any]:
+    rows = []
+    for o in outcomes:
+        row = o.row()
+        row["reports"] = report_paths(o.key) if o.status != "not-run" else {}
+        rows.append(row)
+    return {**meta, "counts": counts(outcomes), "applicants": rows}
+
+
+def write_summaries(out: Any, outcomes: list[ApplicantOutcome], meta: Mapping[str, Any]) -> dict[str, Any]:
+    """Write summary.csv and summary.json atomically into DIR; returns the JSON data (for the HTML overview)."""
+    from pathlib import Path
+
+    data = summary_data(outcomes, meta)
+    write_atomic(Path(out) / SUMMARY_CSV, summary_csv(outcomes))
+    write_atomic(Path(out) / SUMMARY_JSON, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return data
