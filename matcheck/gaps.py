@@ -1,0 +1,256 @@
+"""Gaps against the checklist (材料缺漏): for each required material, is it in the folder, whole and valid?
+
+``material_statuses(checklist, documents, profile, as_of, params)`` answers every line of the
+:class:`~matcheck.results.Checklist` with a :class:`~matcheck.results.MaterialStatus`:
+
+* ``present``: a file of that material, for that person, is there and nothing read from it is wrong;
+* ``missing``: no such file (for a prerequisite: the profile shows it is not met);
+* ``incomplete``: there, but part of it is not (个税 records not covering the months before the assessment date; a
+  户口簿 without its 首页 or the holder's own page);
+* ``expired``: there, but out of date (a 居住证 or 身份证 past its end; a 劳动合同 shorter than a year or with too
+  few months left);
+* ``unverified``: there, but what decides its validity could not be read (or whose it is could not be told); a
+  prerequisite (not a file) that the profile does not prove.
+
+A document satisfies a line when its material is the line's material (or one of its alternatives) and it belongs
+to the line's person (a child's by ``person_name``). The thresholds (6 months of 个税, ≥1-year contract with ≥2
+months left) are parameters in ``checklists/policy/parameters/rules_folder.yaml``. A pure function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Iterable
+
+from matcheck.dates import Month, month_range
+from matcheck.policy import Params
+from matcheck.profile import Profile
+from matcheck.results import Checklist, Document, MaterialStatus, RequiredMaterial
+from matcheck.rules.folder_common import field_list, same_name
+
+# A material that the reader files under another id: the HR officer's ID card is an id_card of nobody in the family.
+_SAME_DOCUMENT = {"hr_officer_id": ("id_card",)}
+_FAMILY = ("applicant", "spouse", "child")
+HUKOU_PAGES = ("首页", "本人页")
+_ONE_DAY = timedelta(days=1)
+
+
+def tax_window(as_of: date, params: Params) -> tuple[Month, ...]:
+    """The months the 个税 records must cover: ``window_months`` months ending ``window_end_lag_months`` before
+    the as_of month (as_of 2026-11-20 → 2026-05 … 2026-10)."""
+    n = int(params["rules_folder.tax_record.window_months"])
+    last = Month.of(as_of) - int(params["rules_folder.tax_record.window_end_lag_months"])
+    return tuple(month_range(last - (n - 1), last))
+
+
+def months_covered(docs: Iterable[Document]) -> set[Month]:
+    out: set[Month] = set()
+    for d in docs:
+        for m in field_list(d, "tax_months"):
+            out.add(m if isinstance(m, Month) else Month.parse(str(m)))
+    return out
+
+
+def add_months(d: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day when that day does not exist: 01-31 + 1 → 02-28)."""
+    target = Month.of(d) + months
+    return date(target.year, target.month, min(d.day, target.last_day().day))
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    status: str
+    note: str | None = None
+    args: dict[str, Any] | None = None
+
+
+def material_statuses(checklist: Checklist, documents: tuple[Document, ...], profile: Profile, as_of: date,
+                      params: Params) -> tuple[MaterialStatus, ...]:
+    """Every checklist line → its status and the files that satisfy it."""
+    out = []
+    for item in checklist.items:
+        if item.kind == "prerequisite":
+            verdict, files = _prerequisite(item, profile, as_of), ()
+        else:
+            strong, weak = _candidates(item, documents, params)
+            if strong:
+                verdict, files = _judge(item, strong, profile, as_of, params), strong
+            elif weak:
+                paths = [d.path for d in weak]
+                verdict = _Verdict("unverified", "找到该类文件，但无法从文件上确认是谁的（姓名或身份证号未能读出）",
+                                   {"reason": "owner_unknown", "files": paths})
+                files = weak
+            else:
+                verdict, files = _Verdict("missing", None, {"reason": "no_file"}), ()
+        out.append(MaterialStatus(
+            material=item.material, person=item.person, status=verdict.status,  # type: ignore[arg-type]
+            files=tuple(sorted(d.path for d in files)), note=verdict.note, name_zh=item.name_zh, group=item.group,
+            kind=item.kind, item=item, args=verdict.args or {},
+        ))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- matching files to lines
+
+
+def _candidates(item: RequiredMaterial, documents: tuple[Document, ...],
+                params: Params) -> tuple[list[Document], list[Document]]:
+    """(files that are this material and this person's, files of this material whose owner is unknown)."""
+    materials = {item.material, *item.alternatives}
+    same_doc = set(_SAME_DOCUMENT.get(item.material, ()))
+    strong: list[Document] = []
+    weak: list[Document] = []
+    for doc in documents:
+        if doc.material in same_doc and doc.person not in _FAMILY:
+            strong.append(doc)
+            continue
+        if doc.material not in materials:
+            continue
+        if item.person not in _FAMILY:  # employer / HR officer papers carry no family member's name
+            strong.append(doc)
+        elif doc.person == item.person and (item.person != "child" or _same_child(item, doc, params)):
+            strong.append(doc)
+        elif doc.person is None:
+            weak.append(doc)
+    return strong, weak
+
+
+def _same_child(item: RequiredMaterial, doc: Document, params: Params) -> bool:
+    if not item.person_name or not doc.person_name:
+        return True
+    return same_name(item.person_name, doc.person_name, doc.ocr, params)
+
+
+# --------------------------------------------------------------------------- validity by material
+
+
+def _judge(item: RequiredMaterial, docs: list[Document], profile: Profile, as_of: date, params: Params) -> _Verdict:
+    material = item.material
+    if material == "tax_record" or "tax_record" in item.alternatives and any(d.material == "tax_record" for d in docs):
+        return _tax(docs, as_of, params)
+    if material in ("residence_permit", "id_card", "hr_officer_id"):
+        return _card(material, docs, as_of)
+    if material == "labour_contract":
+        return _contract(docs, as_of, params)
+    if material == "hukou_booklet" and all(d.material == "hukou_booklet" for d in docs):
+        return _hukou(docs)
+    return _Verdict("present")
+
+
+def _tax(docs: list[Document], as_of: date, params: Params) -> _Verdict:
+    window = tax_window(as_of, params)
+    tax_docs = [d for d in docs if d.material == "tax_record"]
+    if not any(d.fields.get("tax_months") for d in tax_docs):
+        return _Verdict("unverified", "纳税记录上的税款所属期未能读出，无法确认覆盖的月份",
+                        {"reason": "months_unread", "window": [str(m) for m in window]})
+    covered = months_covered(tax_docs)
+    missing = [m for m in window if m not in covered]
+    args = {"window": [str(m) for m in window], "missing_months": [str(m) for m in missing],
+            "covered": [str(m) for m in sorted(covered)]}
+    if missing:
+        return _Verdict("incomplete", f"未覆盖 {window[0]}至{window[-1]} 中的 {'、'.join(map(str, missing))}",
+                        {"reason": "months_missing", **args})
+    return _Verdict("present", None, args)
+
+
+def _card(material: str, docs: list[Document], as_of: date) -> _Verdict:
+    """A card is valid when one of its files shows a validity ending on or after as_of (长期 counts)."""
+    ends = [(d, d.fields.get("valid_until")) for d in docs]
+    if any(d.fields.get("valid_long_term") for d in docs):
+        return _Verdict("present")
+    known = [(d, e) for d, e in ends if isinstance(e, date)]
+    if not known:
+        if material == "residence_permit":
+            return _Verdict("unverified", "居住证的有效期未能从文件读出", {"reason": "validity_unread"})
+        return _Verdict("present")  # the front of an ID card carries no validity; nothing to check
+    best_doc, best_end = max(known, key=lambda pair: pair[1])
+    if best_end < as_of:
+        return _Verdict("expired", f"有效期至 {best_end}，早于评估日 {as_of}",
+                        {"reason": "past_end", "valid_until": best_end, "as_of": as_of, "file": best_doc.path})
+    return _Verdict("present", None, {"valid_until": best_end})
+
+
+def _contract(docs: list[Document], as_of: date, params: Params) -> _Verdict:
+    min_term = int(params["rules_folder.labour_contract.min_term_months"])
+    min_left = int(params["rules_folder.labour_contract.min_months_left"])
+    readable = [d for d in docs if d.fields.get("open_ended") or isinstance(d.fields.get("term_end"), date)]
+    if not readable:
+        return _Verdict("unverified", "劳动合同的期限未能从文件读出", {"reason": "term_unread"})
+    problems = []
+    for d in readable:
+        if d.fields.get("open_ended"):
+            return _Verdict("present", None, {"open_ended": True})
+        start, end = d.fields.get("term_start"), d.fields["term_end"]
+        if end < as_of:
+            problems.append(_Verdict("expired", f"合同已于 {end} 到期", {
+                "reason": "past_end", "term_start": start, "term_end": end, "as_of": as_of, "file": d.path}))
+            continue
+        if isinstance(start, date) and add_months(start, min_term) > end + _ONE_DAY:
+            problems.append(_Verdict("expired", f"合同期限 {start} 至 {end} 不足 {min_term} 个月", {
+                "reason": "term_too_short", "term_start": start, "term_end": end, "min_term_months": min_term,
+                "file": d.path}))
+            continue
+        if add_months(as_of, min_left) > end:
+            problems.append(_Verdict("expired", f"合同 {end} 到期，距评估日 {as_of} 不足 {min_left} 个月", {
+                "reason": "too_few_months_left", "term_start": start, "term_end": end, "as_of": as_of,
+                "min_months_left": min_left, "file": d.path}))
+            continue
+        return _Verdict("present", None, {"term_start": start, "term_end": end})
+    return problems[0]
+
+
+def _hukou(docs: list[Document]) -> _Verdict:
+    pages: set[str] = set()
+    read_any = False
+    for d in docs:
+        found = d.fields.get("hukou_pages")
+        if found:
+            read_any = True
+            pages.update(found)
+    if not read_any:
+        return _Verdict("present")
+    missing = [p for p in HUKOU_PAGES if p not in pages]
+    if missing:
+        return _Verdict("incomplete", f"户口簿缺少{'、'.join(missing)}", {"reason": "pages_missing",
+                                                                         "missing_pages": missing})
+    return _Verdict("present")
+
+
+# --------------------------------------------------------------------------- prerequisites (not files)
+
+
+def _prerequisite(item: RequiredMaterial, profile: Profile, as_of: date) -> _Verdict:
+    """A prerequisite is ``present`` only when the profile proves it, ``missing`` when it disproves it."""
+    if item.material == "employer_registered_in_system":
+        flag = profile.employer.registered_in_points_system
+        if flag is True:
+            return _Verdict("present", "资料表明单位已在积分系统注册")
+        if flag is False:
+            return _Verdict("missing", "资料表明单位尚未在积分系统注册并通过核验", {"reason": "disproved"})
+    if item.material == "social_insurance_current_month":
+        month = Month.of(as_of)
+        for p in profile.social_insurance:
+            if p.from_ and p.from_ <= month and (p.to is None or p.to >= month) and not p.backpaid:
+                return _Verdict("present", f"资料中 {month} 在缴本市社保")
+    if item.material == "account_after_permit":
+        return _account_after_permit(profile)
+    return _Verdict("unverified", "需人工确认")
+
+
+def _account_after_permit(profile: Profile) -> _Verdict:
+    permit = profile.applicant.residence_permit
+    created = profile.applicant.account_created
+    if permit is None or permit.issued is None or created is None:
+        return _Verdict("unverified", "资料未给出居住证办理日期或积分账户创建日期")
+    try:
+        from matcheck.workdays import working_days_between  # owned by the profile-rules engineer
+    except ImportError:
+        return _Verdict("unverified", "工作日日历不可用")
+    try:
+        days = working_days_between(permit.issued, created)
+    except Exception:  # an unknown calendar year: permit-too-recent says it could not check
+        return _Verdict("unverified", "该年份的工作日日历未知")
+    return _Verdict("present" if days >= 3 else "missing", f"居住证办理后 {days} 个工作日创建积分账户",
+                    {"working_days": days})
+

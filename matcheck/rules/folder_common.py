@@ -1,0 +1,191 @@
+"""What the folder rules share: matching names and units with OCR tolerance, whose a document is, labels.
+
+Names (姓名) and units (单位名称) are compared after normalising spaces and brackets. A value read by OCR may differ
+by a few characters (the tolerance is a parameter in ``checklists/policy/parameters/rules_folder.yaml``); a value
+from a text PDF or DOCX must match exactly. ID numbers (公民身份号码) are never compared loosely: the folder reader
+keeps only checksum-valid ones, and two valid numbers are either equal or two people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from matcheck.policy import Params
+from matcheck.profile import Profile
+from matcheck.results import Document
+
+_SPACES = re.compile(r"[\s\u3000]+")
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "［": "[", "］": "]"})
+
+PERSON_ZH = {"applicant": "申请人", "spouse": "配偶", "child": "子女", "employer": "单位", "hr_officer": "人事专员"}
+PERSON_EN = {"applicant": "applicant", "spouse": "spouse", "child": "child", "employer": "employer",
+             "hr_officer": "HR officer"}
+
+# Fallback names when the materials catalog cannot be read (the catalog's name_zh/name_en win).
+_MATERIAL_ZH = {
+    "id_card": "居民身份证", "residence_permit": "上海市居住证", "hukou_booklet": "户口簿", "hukou_certificate": "户籍证明",
+    "labour_contract": "劳动合同", "business_license": "营业执照", "tax_record": "个人所得税纳税记录",
+    "social_insurance_record": "社保缴费记录", "xuexin_record": "学历电子注册备案表",
+    "degree_verification_report": "学位在线验证报告", "diploma": "毕业证书", "degree_certificate": "学位证书",
+    "marriage_certificate": "结婚证", "birth_certificate": "出生医学证明", "employer_letter": "单位介绍信",
+}
+
+
+def normalise(text: str | None) -> str:
+    """Spaces and ideographic spaces removed, full-width brackets made ASCII."""
+    return _SPACES.sub("", text or "").translate(_BRACKETS)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions), for short strings."""
+    if a == b:
+        return 0
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def same_name(expected: str | None, found: str | None, ocr: bool, params: Params) -> bool:
+    """A person's name on a document equals the profile's, allowing OCR noise for long enough names."""
+    a, b = normalise(expected), normalise(found)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if not ocr or len(a) < int(params["rules_folder.names.ocr_min_length_for_edits"]) or len(a) != len(b):
+        return False
+    return edit_distance(a, b) <= int(params["rules_folder.names.ocr_max_edits"])
+
+
+def same_unit(expected: str | None, found: str | None, ocr: bool, params: Params) -> bool:
+    """A unit's full name on a document equals the profile's (no abbreviations), allowing OCR noise."""
+    a, b = normalise(expected), normalise(found)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if not ocr:
+        return False
+    allowed = max(1, int(len(a) * float(params["rules_folder.units.ocr_max_edit_ratio"])))
+    return abs(len(a) - len(b)) <= allowed and edit_distance(a, b) <= allowed
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    """One person of the application as the profile states them."""
+
+    role: str  # applicant | spouse | child
+    index: int | None
+    name: str | None
+    id_number: str | None
+    path: str  # profile path of the person, e.g. "children[0]"
+
+    def label(self, lang: str) -> str:
+        if lang == "en":
+            return PERSON_EN[self.role] + (f" {self.name}" if self.role == "child" and self.name else "")
+        return PERSON_ZH[self.role] + (f"{self.name}" if self.role == "child" and self.name else "")
+
+
+def people(profile: Profile) -> list[PersonFacts]:
+    out = [PersonFacts("applicant", None, profile.applicant.name, profile.applicant.id_number, "applicant")]
+    if profile.spouse is not None:
+        out.append(PersonFacts("spouse", None, profile.spouse.name, profile.spouse.id_number, "spouse"))
+    for i, child in enumerate(profile.children):
+        out.append(PersonFacts("child", i, child.name, child.id_number, f"children[{i}]"))
+    return out
+
+
+def owner_of(doc: Document, profile: Profile, params: Params) -> PersonFacts | None:
+    """The profile's person a document belongs to (as the folder reader decided), or None."""
+    if doc.person not in ("applicant", "spouse", "child"):
+        return None
+    candidates = [p for p in people(profile) if p.role == doc.person]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    ids = set(doc.fields.get("id_numbers") or ())
+    for p in candidates:
+        if p.id_number and p.id_number in ids:
+            return p
+    for p in candidates:
+        if doc.person_name and same_name(p.name, doc.person_name, doc.ocr, params):
+            return p
+    return None
+
+
+def field_list(doc: Document, key: str) -> list[Any]:
+    value = doc.fields.get(key)
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    return [value]
+
+
+def material_label(material: str | None, lang: str = "zh") -> str:
+    """The catalog's name of a material (``tax_record`` → 个人所得税纳税记录)."""
+    if not material:
+        return "未识别文件" if lang == "zh" else "unrecognised file"
+    try:
+        from matcheck.materials import catalog
+
+        entry = catalog().get(material)
+        if entry is not None:
+            return str(getattr(entry, "name_en" if lang == "en" else "name_zh", None) or material)
+    except Exception:  # the catalog is data owned elsewhere; a label must never break a rule
+        pass
+    return material if lang == "en" else _MATERIAL_ZH.get(material, material)
+
+
+def documents_of(docs: Iterable[Document], *materials: str) -> list[Document]:
+    wanted = set(materials)
+    return [d for d in docs if d.material in wanted]
+
+
+def status_subject(status: Any) -> str:
+    """The subject of a finding about a checklist line: ``tax_record``, ``id_card[spouse]``, ``birth_certificate[child0]``."""
+    item = status.item
+    if status.person in ("applicant", "employer", "hr_officer"):
+        return status.material
+    if status.person == "child" and item is not None and item.person_index is not None:
+        return f"{status.material}[child{item.person_index}]"
+    return f"{status.material}[{status.person}]"
+
+
+def status_args(status: Any) -> dict[str, Any]:
+    """The values every message about a checklist line may name (name, whose, why, where, original/copy)."""
+    item = status.item
+    person = status.person
+    child_name = item.person_name if item is not None and person == "child" and item.person_name else ""
+    return {
+        "name": status.name_zh or material_label(status.material, "zh"),
+        "name_en": (item.name_en if item is not None else "") or material_label(status.material, "en"),
+        "whose": PERSON_ZH.get(person, person) + child_name,
+        "whose_en": PERSON_EN.get(person, person) + (f" {child_name}" if child_name else ""),
+        "why": "、".join(item.reasons) if item is not None and item.reasons else "基础材料",
+        "where": (item.where if item is not None else "") or "发证机关",
+        "copy": (item.original_or_copy if item is not None else "") or "原件+复印件",
+        "note": status.note or "",
+        "paths": "、".join(status.files),
+        **{k: (", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v) for k, v in status.args.items()},
+    }
+
+
+def from_file_observations(rule: Any, facts: Any, **defaults: Any) -> Iterable[Any]:
+    """Like :func:`matcheck.rules.base.from_observations`, with the file's path as ``{file}`` for the message."""
+    import sys
+
+    from matcheck.rules.base import make_finding
+
+    module = sys.modules[rule] if isinstance(rule, str) else rule
+    for obs in facts.observations(module.NAME):
+        args = {**defaults, "file": "、".join(obs.files) or "?", **dict(obs.args)}
+        yield make_finding(module, facts, files=obs.files, subject=obs.subject or (obs.files[0] if obs.files else None),
+                           **args)

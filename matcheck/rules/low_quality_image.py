@@ -1,0 +1,40 @@
+"""low-quality-image: a photo or scan is too small, blurred or nearly blank to be read reliably.
+
+**What it checks.** The image measurements the folder reader makes on every photo and scanned page (pixel size,
+sharpness, contrast, blank share); the reader decides against its thresholds and records why.
+
+**Why it matters.** The 受理点 copies and files what it receives; a blurred phone photo of a certificate or an
+almost blank scan may be refused, and what matcheck read from it (names, dates, ID numbers) is uncertain. A risk,
+not a rule text: a warning.
+
+**Example.** ``IMG_2031.jpg`` is 480×320 pixels → ``图片质量差：IMG_2031.jpg（分辨率过低）``.
+
+**How to fix.** Photograph the document again flat, in even light, filling the frame (or scan it at 300 dpi), and
+replace the file.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from matcheck.results import Finding
+from matcheck.rules.base import Facts
+from matcheck.rules.folder_common import from_file_observations
+
+CODE = "MC202"
+NAME = "low-quality-image"
+SEVERITY = "warning"
+REFERENCE = "rules.md §3 (copies must be legible; practice) ; documents.md §13"
+NEEDS = frozenset({"documents"})
+MESSAGE = {
+    "zh": "图片质量差：{file}（{reason}）。",
+    "en": "Poor image quality: {file} ({reason}).",
+}
+HINT = {
+    "zh": "在光线均匀处平放拍摄（或以 300 dpi 扫描），让文件充满画面，替换该文件。",
+    "en": "Photograph it flat in even light, filling the frame (or scan at 300 dpi), and replace the file.",
+}
+
+
+def check(facts: Facts) -> Iterator[Finding]:
+    yield from from_file_observations(__name__, facts, reason="")

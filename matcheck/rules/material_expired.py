@@ -1,0 +1,71 @@
+"""material-expired: a material is in the folder but out of date (居住证, 身份证 past its end; 劳动合同 too short).
+
+**What it checks.** The validity read from the file itself, on the assessment date (``as_of``):
+
+* a 上海市居住证 or 居民身份证 whose 有效期限 ends before ``as_of`` (长期 never ends);
+* a 劳动(聘用)合同 that has ended, whose term is shorter than a year, or that has fewer than two months left
+  (both thresholds are parameters in ``rules_folder.yaml``; the two-month rule is in some material lists only [C]).
+
+The profile's own dates are checked by ``permit-expired`` and ``contract-too-short``; this rule checks the paper.
+
+**Why it matters.** The 受理点 accepts only a 居住证 that is 有效期内, a valid ID, and a contract of at least one
+year; an expired card or a contract about to end is sent back, and the points validity follows the 居住证's.
+
+**Example.** ``居住证.jpg`` shows 有效期至 2026-02-28 and the assessment date is 2026-11-20 →
+``上海市居住证（申请人）已过期：有效期至 2026-02-28``.
+
+**How to fix.** 居住证: 签注 (renew) it through 随申办 or the 社区事务受理服务中心, then scan the new card.
+身份证: renew at the 派出所. 劳动合同: sign a renewal (续签) with the employer that runs at least a year and put
+the new contract in the folder.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from matcheck.results import Finding
+from matcheck.rules.base import Facts, make_finding
+from matcheck.rules.folder_common import status_args, status_subject
+
+CODE = "MC102"
+NAME = "material-expired"
+SEVERITY = "error"
+REFERENCE = "rules.md §3.1 items 2, 4, 6 and §4 checks 6, 7 (S28, S31, S37, S39)"
+NEEDS = frozenset({"documents"})
+MESSAGE = {
+    "zh": "{name}（{whose}）已过期：{note}（文件：{paths}）。",
+    "en": "{name_en} ({whose_en}) is out of date: it ends {valid_until}{term_end}, assessment date {as_of} "
+          "(file: {paths}).",
+}
+HINT = {
+    "zh": "换发或续签后，把新的{name}放进文件夹：{where}。",
+    "en": "Renew it and put the new one in the folder: {where}.",
+}
+MESSAGE_CONTRACT = {
+    "zh": "{name}（{whose}）不符合要求：{note}（文件：{paths}）。",
+    "en": "{name_en} ({whose_en}) does not qualify: term {term_start} to {term_end}, assessment date {as_of}; "
+          "a term of at least {min_term_months} months with at least {min_months_left} months left is needed "
+          "(file: {paths}).",
+}
+HINT_CONTRACT = {
+    "zh": "与单位续签（或变更）劳动合同，期限至少一年、距到期至少{min_months_left}个月，把新合同放进文件夹。",
+    "en": "Sign a renewal with the employer (at least one year, at least {min_months_left} months left) and put "
+          "the new contract in the folder.",
+}
+
+
+def check(facts: Facts) -> Iterator[Finding]:
+    from matcheck.policy import params_at
+
+    params = params_at(facts.as_of)
+    for status in facts.required or ():
+        if status.status != "expired":
+            continue
+        args = {"valid_until": "", "term_start": "", "term_end": "", "as_of": facts.as_of,
+                "min_term_months": params["rules_folder.labour_contract.min_term_months"],
+                "min_months_left": params["rules_folder.labour_contract.min_months_left"], **status_args(status)}
+        if status.material == "labour_contract":
+            yield make_finding(__name__, facts, files=status.files, subject=status_subject(status),
+                               message=MESSAGE_CONTRACT, hint=HINT_CONTRACT, **args)
+        else:
+            yield make_finding(__name__, facts, files=status.files, subject=status_subject(status), **args)

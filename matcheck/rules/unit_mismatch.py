@@ -1,0 +1,146 @@
+"""unit-mismatch: the units on the 社保, 劳动合同, 个税 and 营业执照 are not one and the same employer.
+
+**What it checks.** The employer's full name in the profile (``employer.name``, the 劳动合同 unit) against:
+
+* the profile itself: ``tax.withholding_unit`` and the unit of every 社保 period since the contract started;
+* when the folder is read: the 甲方 of the 劳动合同, the 名称 and 统一社会信用代码 on the 营业执照, the 缴费单位 on the
+  社保 record (the employer must be among them) and the 扣缴义务人 on the 个税 records (the employer must be among
+  them; any other withholding unit in the window is a warning).
+
+Names are compared in full after normalising spaces and brackets; abbreviations never match. A name read by OCR
+may differ by a few characters (parameter ``rules_folder.units.ocr_max_edit_ratio``).
+
+**Why it matters.** 社保 months paid by a unit other than the contract unit do not count for 社保年限 or 社保基数
+(实施细则 第六条), and the centre expects 个税 withholding unit = 社保 unit = contract unit; a mismatch is returned
+or loses the months.
+
+**Example.** The contract's 甲方 is 上海示例信息科技有限公司 but the 个税 record's 扣缴义务人 is 上海示例人力资源有限公司
+→ ``个税纳税记录上的扣缴义务人为 上海示例人力资源有限公司，与单位名称 上海示例信息科技有限公司 不一致``.
+
+**How to fix.** If the employer pays through an agency (代缴) or a group company, the points are not counted on
+those months: move 社保 and 个税 to the contracting employer. If it is a typo or an abbreviation in the profile,
+write the full registered name from the 营业执照.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from matcheck.dates import Month
+from matcheck.policy import params_at
+from matcheck.results import Finding
+from matcheck.rules.base import Facts, make_finding
+from matcheck.rules.folder_common import field_list, material_label, same_unit
+
+CODE = "MC302"
+NAME = "unit-mismatch"
+SEVERITY = "error"
+REFERENCE = "rules.md §4 checks 1 and 4 (实施细则 第六条; Art. 6(4), 7(3); S27, S59) and documents.md §7.2"
+NEEDS = frozenset({"profile"})  # the profile's own units always; the documents' when a folder was read
+MESSAGE = {
+    "zh": "{where}上的{what}为 {found}，与单位名称 {employer} 不一致{files_note}。",
+    "en": "The {what_en} on the {where_en} is {found}, not the employer {employer}{files_note}.",
+}
+HINT = {
+    "zh": "社保、个税和劳动合同须为同一单位（以营业执照上的全称为准）；由其他单位代缴的月份不计入积分。",
+    "en": "社保, 个税 and the contract must be the same unit (its full name on the 营业执照); months paid by another "
+          "unit do not count.",
+}
+MESSAGE_PROFILE = {
+    "zh": "资料中 {where} 的{what}为 {found}，与单位名称（劳动合同单位）{employer} 不一致。",
+    "en": "In the profile, {where_en} names {found} as the {what_en}, not the employer {employer}.",
+}
+MESSAGE_MISSING = {
+    "zh": "{where}上没有单位 {employer}（只有 {found}）{files_note}。",
+    "en": "The {where_en} does not show the employer {employer} (only {found}){files_note}.",
+}
+MESSAGE_EXTRA = {
+    "zh": "{where}上除 {employer} 外还有扣缴义务人 {found}{files_note}。",
+    "en": "Besides {employer}, the {where_en} shows another withholding unit: {found}{files_note}.",
+}
+HINT_EXTRA = {
+    "zh": "确认这些月份的工资由谁发放；评估期内的个税应由合同单位扣缴（换过单位的，请说明时间）。",
+    "en": "Check who paid the salary in those months; within the window the contract unit should withhold the tax.",
+}
+WHAT_EN = {"扣缴义务人": "withholding unit", "缴费单位": "paying unit", "甲方": "employer (甲方)",
+           "名称": "company name", "统一社会信用代码": "credit code"}
+
+
+def check(facts: Facts) -> Iterator[Finding]:
+    employer = facts.profile.employer.name
+    if not employer:
+        return
+    yield from _profile(facts, employer)
+    if facts.documents is not None:
+        yield from _documents(facts, employer)
+
+
+def _emit(facts: Facts, where: str, where_en: str, what: str, found: str, employer: str, subject: str,
+          files: tuple[str, ...] = (), message: dict[str, str] | None = None, hint: dict[str, str] | None = None,
+          severity: str | None = None) -> Finding:
+    note = f"（文件：{'、'.join(files)}）" if files and facts.config.lang != "en" else (
+        f" (file: {', '.join(files)})" if files else "")
+    return make_finding(__name__, facts, files=files, subject=subject, message=message, hint=hint,
+                        severity=severity, where=where, where_en=where_en, what=what,  # type: ignore[arg-type]
+                        what_en=WHAT_EN.get(what, what), found=found, employer=employer, files_note=note)
+
+
+def _profile(facts: Facts, employer: str) -> Iterator[Finding]:
+    params = params_at(facts.as_of)
+    profile = facts.profile
+    unit = profile.tax.withholding_unit if profile.tax else None
+    if unit and not same_unit(employer, unit, False, params):
+        yield _emit(facts, "tax.withholding_unit", "tax.withholding_unit", "扣缴义务人", unit, employer,
+                    "tax.withholding_unit", message=MESSAGE_PROFILE)
+    start = profile.contract.start if profile.contract and profile.contract.start else None
+    since = Month.of(start) if start else None
+    current = Month.of(facts.as_of)
+    for i, period in enumerate(profile.social_insurance):
+        if not period.unit or period.backpaid:
+            continue
+        end = period.to or current
+        if since is not None and end < since:
+            continue  # an earlier employer, before this contract
+        if since is None and period.to is not None and period.to < current - 1:
+            continue  # no contract start given: only the current period is the employer's
+        if not same_unit(employer, period.unit, False, params):
+            yield _emit(facts, f"social_insurance[{i}]", f"social_insurance[{i}]", "缴费单位", period.unit, employer,
+                        f"social_insurance[{i}].unit", message=MESSAGE_PROFILE)
+
+
+def _documents(facts: Facts, employer: str) -> Iterator[Finding]:
+    params = params_at(facts.as_of)
+    credit = facts.profile.employer.credit_code
+    for doc in facts.documents or ():
+        where, where_en = material_label(doc.material, "zh"), material_label(doc.material, "en")
+        files = (doc.path,)
+        if doc.material == "labour_contract":
+            party = doc.fields.get("employer")
+            if party and not same_unit(employer, str(party), doc.ocr, params):
+                yield _emit(facts, where, where_en, "甲方", str(party), employer, "employer.name", files)
+        elif doc.material == "business_license":
+            name = doc.fields.get("company_name")
+            if name and not same_unit(employer, str(name), doc.ocr, params):
+                yield _emit(facts, where, where_en, "名称", str(name), employer, "employer.name", files)
+            codes = [str(c) for c in field_list(doc, "credit_codes")]
+            if credit and codes and credit not in codes:
+                yield _emit(facts, where, where_en, "统一社会信用代码", "、".join(codes), credit,
+                            "employer.credit_code", files)
+        elif doc.material == "social_insurance_record" and doc.person in ("applicant", None):
+            units = [str(u) for u in field_list(doc, "si_units")]
+            if units and not any(same_unit(employer, u, doc.ocr, params) for u in units):
+                yield _emit(facts, where, where_en, "缴费单位", "、".join(units), employer, "social_insurance",
+                            files, message=MESSAGE_MISSING)
+        elif doc.material == "tax_record" and doc.person in ("applicant", None):
+            units = [str(u) for u in field_list(doc, "withholding_units")]
+            if not units:
+                continue  # the 纳税记录 has no 扣缴义务人 column (documents.md §3.1): nothing to compare
+            if not any(same_unit(employer, u, doc.ocr, params) for u in units):
+                yield _emit(facts, where, where_en, "扣缴义务人", "、".join(units), employer, "tax.withholding_unit",
+                            files, message=MESSAGE_MISSING)
+            else:
+                others = [u for u in units if not same_unit(employer, u, doc.ocr, params)]
+                if others:
+                    yield _emit(facts, where, where_en, "扣缴义务人", "、".join(others), employer,
+                                "tax.withholding_unit", files, message=MESSAGE_EXTRA, hint=HINT_EXTRA,
+                                severity="warning")
