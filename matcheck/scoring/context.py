@@ -92,14 +92,15 @@ class Refs:
         return any(r.uncertain for r in self.used)
 
     def reference(self) -> str:
-        cites: list[str] = []
+        """``rules.md §…; 参数 a, b: <source> [B]; c: <source> [C]`` — parameters grouped by their citation."""
+        groups: dict[str, list[str]] = {}
         for r in self.used:
-            cite = f"{r.name}: {r.cite()}"
-            if cite not in cites:
-                cites.append(cite)
+            names = groups.setdefault(r.cite(), [])
+            if r.name not in names:
+                names.append(r.name)
         text = f"rules.md {self.section}"
-        if cites:
-            text += "; " + "; ".join(cites)
+        if groups:
+            text += "; 参数 " + "; ".join(f"{', '.join(n)}: {cite}" for cite, n in groups.items())
         if self.uncertain:
             text += "（含 [C]/[?] 来源的参数，结果待政策原文确认）"
         return text

@@ -1,7 +1,150 @@
-"""The road to 120 (placeholder: filled in below)."""
+"""The road to 120 (达到标准分值的路径): when the total is below the standard, simulate forward.
+
+* **At the current pace**: month by month for up to ``HORIZON_MONTHS``, age advancing, 社保 continuing at the
+  latest month's unit and base multiple, spouse and special-post years accruing, deductions leaving their window;
+  the first date the total reaches the standard is ``Road.reaches_on``.
+* **Quickest claims**: for each indicator, the first date its points rise at the current pace; and, for each 社保基数
+  tier above the current one, the date it would be reached if the base were raised to that tier from next month.
+
+A pure function of the profile and the policy choice.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from dataclasses import replace
 
-def road_to_standard(profile, choice, current):
-    return None
+from matcheck.dates import Month, add_years
+from matcheck.policy import PolicyChoice, choose_policy, params_at
+from matcheck.profile import Profile
+from matcheck.results import Road, RoadStep, Score
+from matcheck.scoring.context import Ctx, fmt_num
+from matcheck.scoring.ledger import InsuranceMonth, Ledger, build_ledger
+
+HORIZON_MONTHS = 120
+
+
+def _continued(ledger: Ledger, last: Month, horizon_end: Month, multiple: float | None) -> Ledger:
+    """The ledger with 社保 continuing after ``last`` like the latest month (optionally at another base)."""
+    latest = ledger.get(last)
+    if latest is None or latest.backpaid:
+        return ledger
+    m = latest.multiple(ledger.source) if multiple is None else multiple
+    sim = [InsuranceMonth(month, -1, latest.unit, m, None, False, latest.unit_mismatch, latest.provisional)
+           for month in (last + k for k in range(1, horizon_end - last + 1))]
+    return ledger.extended(sim, ledger.through if ledger.through > horizon_end else horizon_end)
+
+
+def _dates(profile: Profile, as_of: date) -> list[date]:
+    """The days the total can change: the 1st of every month, anniversaries (spouse years), deductions expiring."""
+    end = add_years(as_of, HORIZON_MONTHS // 12)
+    days = {(Month.of(as_of) + k).first_day() for k in range(1, HORIZON_MONTHS + 1)}
+    sp = profile.spouse
+    if sp and sp.married:
+        start = max(sp.married, sp.hukou_since or sp.married)
+        days.update(add_years(start, y) for y in range(1, 60) if as_of < add_years(start, y) <= end)
+    rec = profile.records
+    for dates, years in ((rec.false_materials, 3), (rec.detentions, 5), (rec.criminal, 5)):
+        for d in dates:
+            if d is not None:
+                for y in (years, years + 1):
+                    day = add_years(d, y)
+                    if as_of < day <= end:
+                        days.add(day)
+                        days.add(date.fromordinal(day.toordinal() + 1))
+    return sorted(d for d in days if as_of < d <= end)
+
+
+def _simulate(profile: Profile, choice: PolicyChoice, ledger: Ledger, days: list[date]):
+    """Yield (day, Score) for each day, on the same ledger."""
+    from matcheck.scoring import score_context
+
+    for day in days:
+        ch = choose_policy(day, choice.requested)
+        ctx = Ctx(profile=profile, as_of=day, params=params_at(ch.parameter_day), version=ch.version.id,
+                  ledger=ledger)
+        s, _ = score_context(ctx, with_observations=False)
+        yield day, s
+
+
+def road_to_standard(profile: Profile, choice: PolicyChoice, current: Score) -> Road:
+    as_of = choice.as_of
+    standard = current.standard
+    gap = standard - current.total
+    base_ledger = build_ledger(profile, Month.of(as_of))
+    last = Month.of(as_of) - 1
+    latest = base_ledger.get(last) or base_ledger.get(Month.of(as_of))
+    horizon_end = Month.of(as_of) + HORIZON_MONTHS
+    days = _dates(profile, as_of)
+    paying = latest is not None and not latest.backpaid
+    pace_multiple = latest.multiple(profile.source) if paying else None
+    ledger = _continued(base_ledger, latest.month if paying else last, horizon_end, None) if paying else base_ledger
+
+    reaches_on = None
+    firsts: dict[str, tuple[date, int, int]] = {}
+    now = {i.id: i for i in current.indicators}
+    for day, s in _simulate(profile, choice, ledger, days):
+        for ind in s.indicators:
+            before = now.get(ind.id)
+            if ind.id not in firsts and before is not None and ind.points > before.points and ind.counted:
+                firsts[ind.id] = (day, before.points if before.counted else 0, ind.points)
+        if s.total >= standard and not s.vetoed:
+            reaches_on = day
+            break
+
+    steps: list[RoadStep] = []
+    for ind_id, (day, old, new) in sorted(firsts.items(), key=lambda kv: kv[1][0]):
+        name = now[ind_id].name
+        steps.append(RoadStep(f"{name}按目前情况增至{new}分（现计{old}分）", new - old, day))
+
+    # Raising the base: each 社保基数 tier above the current one, from next month.
+    steps.extend(_base_steps(profile, choice, base_ledger, latest if paying else None, now, horizon_end))
+
+    steps.sort(key=lambda st: (st.on is None, st.on or date.max, -st.points))
+    if paying:
+        pace = (f"按目前模式（社保以{latest.unit or '当前单位'}、{fmt_num(pace_multiple)}倍社平每月继续缴纳，年龄增长，"
+                f"配偶等年限累积）模拟{HORIZON_MONTHS // 12}年")
+    elif pace_multiple is None and paying:
+        pace = "社保未申报基数；按继续缴纳、年龄增长模拟"
+    else:
+        pace = f"{last}未在缴纳本市社保，按不再缴费、年龄增长模拟{HORIZON_MONTHS // 12}年"
+    reason = pace + ("：" + (f"{reaches_on} 总分达到{standard}分" if reaches_on else f"期间总分达不到{standard}分"))
+    return Road(gap=gap, reaches_on=reaches_on, reason=reason, steps=tuple(steps[:8]))
+
+
+def _base_steps(profile: Profile, choice: PolicyChoice, base_ledger: Ledger, latest: InsuranceMonth | None,
+                now: dict, horizon_end: Month) -> list[RoadStep]:
+    """提高社保基数: for each tier above the current points, the date reached if paid at that tier from next month."""
+    ctx_params = params_at(choice.parameter_day)
+    tiers = list(ctx_params["social_insurance_base.tiers"])
+    top = ctx_params["social_insurance_base.top_tier"]
+    if top:
+        tiers.insert(0, {"multiple": top["multiple"], "points": top["points"]})
+    current = now["social_insurance_base"].points if now["social_insurance_base"].counted else 0
+    cur_multiple = latest.multiple(profile.source) if latest is not None else None
+    out = []
+    for tier in tiers:
+        if tier["points"] <= current:
+            continue
+        k = tier["multiple"]
+        raise_needed = cur_multiple is None or cur_multiple < k
+        start_from = Month.of(choice.as_of) - 1 if latest is None else latest.month
+        if latest is None:
+            template = InsuranceMonth(start_from, -1, profile.employer.name, k, None, False, False, False)
+            led = base_ledger.extended([template], base_ledger.through)
+        else:
+            led = base_ledger
+        ledger = _continued(led, start_from, horizon_end, k if raise_needed else None)
+        days = [(Month.of(choice.as_of) + j).first_day() for j in range(1, HORIZON_MONTHS + 1)]
+        for day, s in _simulate(profile, choice, ledger, days):
+            ind = s.indicator("social_insurance_base")
+            if ind is not None and ind.points >= tier["points"]:
+                how = (f"自{Month.of(choice.as_of)}起以≥{fmt_num(k)}倍社平缴纳社保" if raise_needed
+                       else f"按目前基数（{fmt_num(cur_multiple)}倍社平）继续缴纳")
+                out.append(RoadStep(f"社保缴费基数：{how}，达到{tier['points']}分档", tier["points"] - current,
+                                    day))
+                break
+    return out
+
+
+__all__ = ["road_to_standard", "HORIZON_MONTHS", "replace"]
