@@ -1,0 +1,172 @@
+"""A :class:`FormModel` as an A4 PDF (reportlab platypus), with the CJK font embedded so it prints the same everywhere.
+
+Bordered tables with fixed column widths; every cell is a Paragraph with CJK word-wrap, so long values wrap inside
+their box (a row taller than a page is split, never cut); header rows repeat on each page; "第N页 共M页" at the
+foot of every page. The font comes from :mod:`matcheck.form.fonts` (wqy-microhei, face 0, embedded as a subset).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from matcheck.form.layout import Cell, Cover, FormModel, Section
+
+PAGE_MARGIN_MM = (16.0, 18.0, 18.0, 18.0)  # top, right, bottom, left
+BODY_PT, LABEL_PT, SMALL_PT, TITLE_PT = 10.0, 9.0, 8.5, 18.0
+LABEL_FILL = "#E8E8E8"
+
+
+def _styles(font: str) -> dict[str, Any]:
+    from reportlab.lib.enums import TA_CENTER, TA_LEFT
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("body", fontName=font, fontSize=BODY_PT, leading=BODY_PT * 1.35, wordWrap="CJK",
+                          alignment=TA_LEFT)
+    return {
+        "body": base,
+        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+        "label": ParagraphStyle("label", parent=base, fontSize=LABEL_PT, leading=LABEL_PT * 1.35, alignment=TA_CENTER),
+        "small": ParagraphStyle("small", parent=base, fontSize=SMALL_PT, leading=SMALL_PT * 1.35),
+        "pledge": ParagraphStyle("pledge", parent=base, fontSize=10.5, leading=19, firstLineIndent=21),
+        "title": ParagraphStyle("title", parent=base, fontSize=TITLE_PT, leading=TITLE_PT * 1.4, alignment=TA_CENTER,
+                                spaceAfter=4),
+        "cover_title": ParagraphStyle("cover_title", parent=base, fontSize=24, leading=34, alignment=TA_CENTER),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=9, leading=13, alignment=TA_CENTER,
+                                   spaceAfter=6),
+        "section": ParagraphStyle("section", parent=base, fontSize=12, leading=17, spaceBefore=9, spaceAfter=3),
+        "note": ParagraphStyle("note", parent=base, fontSize=8.5, leading=12, spaceAfter=3),
+        "cover_label": ParagraphStyle("cover_label", parent=base, fontSize=12, leading=20),
+        "cover_value": ParagraphStyle("cover_value", parent=base, fontSize=13, leading=20),
+        "issuer": ParagraphStyle("issuer", parent=base, fontSize=14, leading=20, alignment=TA_CENTER),
+    }
+
+
+def _para(text: str, style: Any) -> Any:
+    from reportlab.platypus import Paragraph
+    from xml.sax.saxutils import escape
+
+    # Paragraph collapses runs of spaces; an ideographic space (U+3000) is kept as room to write in by hand.
+    return Paragraph(escape(text).replace("\n", "<br/>").replace("\u3000", "&nbsp;" * 3), style)
+
+
+def _cell_style(cell: Cell, styles: dict[str, Any]) -> Any:
+    if cell.label:
+        return styles["label"]
+    if cell.small:
+        return styles["small"]
+    return styles["center"] if cell.align == "center" else styles["body"]
+
+
+def _section_table(section: Section, width: float, styles: dict[str, Any], pledge: bool) -> Any:
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table, TableStyle
+
+    ncols = len(section.widths)
+    data, commands, min_heights = [], [], []
+    for r, row in enumerate(section.rows):
+        line: list[Any] = []
+        col = 0
+        for cell in row.cells:
+            style = styles["pledge"] if pledge and cell.span == ncols else _cell_style(cell, styles)
+            line.append(_para(cell.text, style))
+            line.extend([""] * (cell.span - 1))
+            if cell.span > 1:
+                commands.append(("SPAN", (col, r), (col + cell.span - 1, r)))
+            if cell.label:
+                commands.append(("BACKGROUND", (col, r), (col + cell.span - 1, r), colors.HexColor(LABEL_FILL)))
+            col += cell.span
+        data.append(line)
+        min_heights.append(row.min_height_mm * mm if row.min_height_mm else 0)
+    commands += [("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
+                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 3),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                 ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+    table = Table(data, colWidths=[w * width for w in section.widths], repeatRows=section.header_rows,
+                  minRowHeights=min_heights, splitInRow=1, hAlign="CENTER")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _cover_flowables(cover: Cover, width: float, styles: dict[str, Any]) -> list[Any]:
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
+
+    lines = [[_para(f"{k}：", styles["cover_label"]), _para(v, styles["cover_value"])] for k, v in cover.lines]
+    table = Table(lines, colWidths=[80 * mm, 90 * mm], hAlign="CENTER")
+    table.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.8, colors.black), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                               ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    out = [Spacer(1, 48 * mm), _para(cover.title, styles["cover_title"]), Spacer(1, 36 * mm), table,
+           Spacer(1, 50 * mm), _para(cover.issuer, styles["issuer"])]
+    if cover.note:
+        out += [Spacer(1, 14 * mm), _para(cover.note, styles["note"])]
+    return out + [PageBreak()]
+
+
+def _numbered_canvas(font: str) -> type:
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    class NumberedCanvas(canvas.Canvas):
+        """Defers each page so the footer can say 共M页 (the total)."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.setFont(font, 9)
+                self.drawCentredString(self._pagesize[0] / 2, 9 * mm, f"第{self._pageNumber}页 共{total}页")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def render_pdf(model: FormModel) -> bytes:
+    """The PDF bytes for ``model`` (A4 portrait)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    from matcheck.form.fonts import register_reportlab_font
+
+    font = register_reportlab_font()
+    styles = _styles(font)
+    top, right, bottom, left = (m * mm for m in PAGE_MARGIN_MM)
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4, topMargin=top, rightMargin=right, bottomMargin=bottom, leftMargin=left,
+                            title=model.title, author="matcheck", subject=model.title, creator="matcheck",
+                            invariant=1)
+    width = doc.width
+    story: list[Any] = []
+    if model.cover is not None:
+        story += _cover_flowables(model.cover, width, styles)
+    else:
+        story.append(_para(model.title, styles["title"]))
+    if model.subtitle:
+        story.append(_para(model.subtitle, styles["subtitle"]))
+    for i, section in enumerate(model.sections):
+        if section.page_break_before and story and not isinstance(story[-1], PageBreak):
+            story.append(PageBreak())
+        heading: Paragraph = _para(section.title, styles["section"])
+        heading.keepWithNext = 1
+        story.append(heading)
+        if section.note:
+            note = _para(section.note, styles["note"])
+            note.keepWithNext = 1
+            story.append(note)
+        story.append(_section_table(section, width, styles, pledge=section.prose))
+    if model.footnote:
+        story.append(_para(model.footnote, styles["note"]))
+    doc.build(story, canvasmaker=_numbered_canvas(font))
+    return buf.getvalue()
