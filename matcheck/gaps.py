@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Iterable
 
-from matcheck.dates import Month, month_range
+from matcheck.dates import Month, add_months, add_years, month_range
 from matcheck.policy import Params
 from matcheck.profile import Profile
 from matcheck.results import Checklist, Document, MaterialStatus, RequiredMaterial
@@ -52,12 +52,6 @@ def months_covered(docs: Iterable[Document]) -> set[Month]:
     return out
 
 
-def add_months(d: date, months: int) -> date:
-    """The same day ``months`` later (the month's last day when that day does not exist: 01-31 + 1 → 02-28)."""
-    target = Month.of(d) + months
-    return date(target.year, target.month, min(d.day, target.last_day().day))
-
-
 @dataclass(frozen=True)
 class _Verdict:
     status: str
@@ -71,7 +65,7 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...], pro
     out = []
     for item in checklist.items:
         if item.kind == "prerequisite":
-            verdict, files = _prerequisite(item, profile, as_of), ()
+            verdict, files = _prerequisite(item, profile, as_of, params), ()
         else:
             strong, weak = _candidates(item, documents, params)
             if strong:
@@ -172,8 +166,8 @@ def _card(material: str, docs: list[Document], as_of: date) -> _Verdict:
 
 
 def _contract(docs: list[Document], as_of: date, params: Params) -> _Verdict:
-    min_term = int(params["rules_folder.labour_contract.min_term_months"])
-    min_left = int(params["rules_folder.labour_contract.min_months_left"])
+    min_term_years = int(params["rules_profile.contract.min_term_years"])
+    min_left = int(params["rules_profile.contract.min_months_left"])
     readable = [d for d in docs if d.fields.get("open_ended") or isinstance(d.fields.get("term_end"), date)]
     if not readable:
         return _Verdict("unverified", "劳动合同的期限未能从文件读出", {"reason": "term_unread"})
@@ -186,9 +180,9 @@ def _contract(docs: list[Document], as_of: date, params: Params) -> _Verdict:
             problems.append(_Verdict("expired", f"合同已于 {end} 到期", {
                 "reason": "past_end", "term_start": start, "term_end": end, "as_of": as_of, "file": d.path}))
             continue
-        if isinstance(start, date) and add_months(start, min_term) > end + _ONE_DAY:
-            problems.append(_Verdict("expired", f"合同期限 {start} 至 {end} 不足 {min_term} 个月", {
-                "reason": "term_too_short", "term_start": start, "term_end": end, "min_term_months": min_term,
+        if isinstance(start, date) and add_years(start, min_term_years) > end + _ONE_DAY:
+            problems.append(_Verdict("expired", f"合同期限 {start} 至 {end} 不足 {min_term_years} 年", {
+                "reason": "term_too_short", "term_start": start, "term_end": end, "min_term_years": min_term_years,
                 "file": d.path}))
             continue
         if add_months(as_of, min_left) > end:
@@ -220,7 +214,7 @@ def _hukou(docs: list[Document]) -> _Verdict:
 # --------------------------------------------------------------------------- prerequisites (not files)
 
 
-def _prerequisite(item: RequiredMaterial, profile: Profile, as_of: date) -> _Verdict:
+def _prerequisite(item: RequiredMaterial, profile: Profile, as_of: date, params: Params) -> _Verdict:
     """A prerequisite is ``present`` only when the profile proves it, ``missing`` when it disproves it."""
     if item.material == "employer_registered_in_system":
         flag = profile.employer.registered_in_points_system
@@ -234,23 +228,22 @@ def _prerequisite(item: RequiredMaterial, profile: Profile, as_of: date) -> _Ver
             if p.from_ and p.from_ <= month and (p.to is None or p.to >= month) and not p.backpaid:
                 return _Verdict("present", f"资料中 {month} 在缴本市社保")
     if item.material == "account_after_permit":
-        return _account_after_permit(profile)
+        return _account_after_permit(profile, params)
     return _Verdict("unverified", "需人工确认")
 
 
-def _account_after_permit(profile: Profile) -> _Verdict:
+def _account_after_permit(profile: Profile, params: Params) -> _Verdict:
     permit = profile.applicant.residence_permit
     created = profile.applicant.account_created
     if permit is None or permit.issued is None or created is None:
         return _Verdict("unverified", "资料未给出居住证办理日期或积分账户创建日期")
-    try:
-        from matcheck.workdays import working_days_between  # owned by the profile-rules engineer
-    except ImportError:
-        return _Verdict("unverified", "工作日日历不可用")
+    from matcheck.workdays import CalendarUnknown, working_days_between
+
     try:
         days = working_days_between(permit.issued, created)
-    except Exception:  # an unknown calendar year: permit-too-recent says it could not check
+    except CalendarUnknown:  # permit-too-recent says it could not check
         return _Verdict("unverified", "该年份的工作日日历未知")
-    return _Verdict("present" if days >= 3 else "missing", f"居住证办理后 {days} 个工作日创建积分账户",
-                    {"working_days": days})
+    needed = int(params["rules_profile.permit.min_working_days_before_account"])
+    note = f"居住证办理（{permit.issued}）后第 {days} 个工作日创建积分账户（{created}），需满 {needed} 个"
+    return _Verdict("present" if days >= needed else "missing", note, {"working_days": days, "needed": needed})
 

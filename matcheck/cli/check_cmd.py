@@ -7,9 +7,9 @@ from typing import Optional
 
 import typer
 
-from matcheck.cli.common import (EXIT_FINDINGS, EXIT_OK, Lang, UsageError, as_of_option, handle_errors, lang_option,
-                                 mask_output, output_option, parse_as_of, policy_option, show_pii_option,
-                                 write_output)
+from matcheck.cli.common import (EXIT_FINDINGS, EXIT_OK, Lang, UsageError, as_of_option, handle_errors, info,
+                                 lang_option, mask_output, output_option, parse_as_of, policy_option,
+                                 show_pii_option, write_output)
 
 
 def register(app: typer.Typer) -> None:
@@ -42,5 +42,18 @@ def register(app: typer.Typer) -> None:
         report = check_folder(folder, profile_path=profile, as_of=parse_as_of(as_of), policy=policy,
                               config=RuleConfig(lang=lang.value), use_cache=not no_cache)
         write_output(mask_output(fmt.check(report, lang=lang.value), show_pii), output)
+        info(summary_line(report))
         failing = {"error"} if fail_on == "error" else {"error", "warning"}
         raise typer.Exit(EXIT_FINDINGS if any(f.severity in failing for f in report.findings) else EXIT_OK)
+
+
+def summary_line(report) -> str:
+    """The one-line summary on stderr: ``samples/li-ming: 130/120, 0 errors, 1 warning, 2 notes; 14 files``."""
+    from collections import Counter
+
+    counts = Counter(f.severity for f in report.findings)
+    missing = sum(1 for r in report.required if r.status in ("missing", "expired", "incomplete"))
+    return (f"{report.folder}: {report.score.total}/{report.score.standard}"
+            f"{' (provisional)' if report.score.provisional else ''}, {counts['error']} error(s), "
+            f"{counts['warning']} warning(s), {counts['info']} note(s); {len(report.documents)} file(s), "
+            f"{missing} checklist line(s) not satisfied")

@@ -4,7 +4,7 @@
 
 * a 上海市居住证 or 居民身份证 whose 有效期限 ends before ``as_of`` (长期 never ends);
 * a 劳动(聘用)合同 that has ended, whose term is shorter than a year, or that has fewer than two months left
-  (both thresholds are parameters in ``rules_folder.yaml``; the two-month rule is in some material lists only [C]).
+  (both thresholds are parameters ``rules_profile.contract.*``; the two-month rule is in some material lists only [C]).
 
 The profile's own dates are checked by ``permit-expired`` and ``contract-too-short``; this rule checks the paper.
 
@@ -44,12 +44,12 @@ HINT = {
 MESSAGE_CONTRACT = {
     "zh": "{name}（{whose}）不符合要求：{note}（文件：{paths}）。",
     "en": "{name_en} ({whose_en}) does not qualify: term {term_start} to {term_end}, assessment date {as_of}; "
-          "a term of at least {min_term_months} months with at least {min_months_left} months left is needed "
+          "a term of at least {min_term_years} year(s) with at least {min_months_left} months left is needed "
           "(file: {paths}).",
 }
 HINT_CONTRACT = {
-    "zh": "与单位续签（或变更）劳动合同，期限至少一年、距到期至少{min_months_left}个月，把新合同放进文件夹。",
-    "en": "Sign a renewal with the employer (at least one year, at least {min_months_left} months left) and put "
+    "zh": "与单位续签（或变更）劳动合同，期限至少{min_term_years}年、距到期至少{min_months_left}个月，把新合同放进文件夹。",
+    "en": "Sign a renewal with the employer (at least {min_term_years} year(s), at least {min_months_left} months left) and put "
           "the new contract in the folder.",
 }
 
@@ -62,8 +62,8 @@ def check(facts: Facts) -> Iterator[Finding]:
         if status.status != "expired":
             continue
         args = {"valid_until": "", "term_start": "", "term_end": "", "as_of": facts.as_of,
-                "min_term_months": params["rules_folder.labour_contract.min_term_months"],
-                "min_months_left": params["rules_folder.labour_contract.min_months_left"], **status_args(status)}
+                "min_term_years": params["rules_profile.contract.min_term_years"],
+                "min_months_left": params["rules_profile.contract.min_months_left"], **status_args(status)}
         if status.material == "labour_contract":
             yield make_finding(__name__, facts, files=status.files, subject=status_subject(status),
                                message=MESSAGE_CONTRACT, hint=HINT_CONTRACT, **args)

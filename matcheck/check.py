@@ -1,0 +1,68 @@
+"""``matcheck check``: one applicant folder → a :class:`~matcheck.results.CheckReport` (材料预审).
+
+profile.yaml (or ``--profile``) → :class:`~matcheck.profile.Profile` → score and checklist (policy in force on the
+assessment date) → the folder read (:func:`matcheck.documents.read_folder`: what each file is, whose, what it says)
+→ the status of every checklist line (:func:`matcheck.gaps.material_statuses`) → every rule → the frozen report.
+
+A pure function of its inputs: it reads the folder and never writes into it (the extraction cache lives outside,
+see :mod:`matcheck.documents`). A folder or profile that cannot be used raises :class:`ProfileError` (one line
+per problem: file, field, value, what was expected), which the CLI prints and turns into exit code 2.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from matcheck.policy import choose_policy, params_at
+from matcheck.profile import ProfileError, load_profile
+from matcheck.results import CheckReport
+from matcheck.rules import Facts, RuleConfig, run_rules
+
+PROFILE_NAME = "profile.yaml"
+PROFILE_ALTERNATIVES = ("profile.yml", "profile.json")
+
+
+def find_profile(folder: Path, profile_path: Path | None = None) -> Path:
+    """The profile to use: ``--profile``, else ``FOLDER/profile.yaml`` (or .yml/.json). ProfileError otherwise."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise ProfileError([f"{folder}: folder not found (expected an applicant folder with {PROFILE_NAME})"])
+    if not folder.is_dir():
+        raise ProfileError([f"{folder}: not a folder (expected an applicant folder with {PROFILE_NAME})"])
+    if profile_path is not None:
+        path = Path(profile_path)
+        if not path.is_file():
+            raise ProfileError([f"{path}: profile not found (--profile expects a YAML or JSON file)"])
+        return path
+    for name in (PROFILE_NAME, *PROFILE_ALTERNATIVES):
+        if (folder / name).is_file():
+            return folder / name
+    raise ProfileError([f"{folder / PROFILE_NAME}: no profile in the folder (write one with `matcheck init "
+                        f"{folder}`, or pass --profile FILE)"])
+
+
+def check_applicant(folder: Path, profile_path: Path | None = None, as_of: date | None = None,
+                    policy: str | None = None, config: RuleConfig = RuleConfig(), use_cache: bool = True,
+                    cache_dir: Path | None = None) -> CheckReport:
+    """Everything ``matcheck check`` knows about one applicant folder."""
+    from matcheck.checklist import build_checklist
+    from matcheck.documents import read_folder
+    from matcheck.gaps import material_statuses
+    from matcheck.scoring import score as score_profile
+
+    folder = Path(folder)
+    source = find_profile(folder, profile_path)
+    profile = load_profile(source)
+    day = as_of or profile.as_of or date.today()
+    choice = choose_policy(day, policy or profile.policy)
+    params = params_at(choice.parameter_day)
+    score = score_profile(profile, choice)
+    checklist = build_checklist(profile, day, params)
+    documents = read_folder(folder, profile, use_cache=use_cache, cache_dir=cache_dir)
+    required = material_statuses(checklist, documents, profile, day, params_at(day))
+    facts = Facts(profile=profile, as_of=day, score=score, checklist=checklist, documents=documents,
+                  required=required, config=config)
+    findings = run_rules(facts)
+    return CheckReport(profile_source=str(source), folder=str(folder), score=score, checklist=checklist,
+                       documents=documents, required=required, findings=findings)
