@@ -2,7 +2,8 @@
 
 * 教育背景 vs 职称/技能: only the higher counts; the lower is shown with ``counted: false``.
 * total = max(floor, basic + bonus − deductions); a veto (一票否决) makes the total 0.
-* provisional: any counted indicator that depends on a 待核实 fact makes the total provisional.
+* provisional: any indicator that depends on a 待核实 fact makes the total provisional (once verified, even an
+  indicator now at 0 may count).
 """
 
 from __future__ import annotations
@@ -35,5 +36,5 @@ def combine(indicators: list[Indicator], floor: int, vetoed: bool) -> Combined:
     indicators = exclusive_education_qualification(indicators)
     raw = sum(i.points for i in indicators if i.counted)
     total = 0 if vetoed else max(floor, raw)
-    provisional = any(i.provisional for i in indicators if i.counted)
+    provisional = any(i.provisional for i in indicators)  # a 待核实 fact could change the total either way
     return Combined(tuple(indicators), total, provisional, raw)
