@@ -1,0 +1,65 @@
+"""Reading an applicant's folder (申请人材料文件夹): what each file is, whose, and what it says.
+
+folder ──► safe walk ──► read once ──► SHA-256 ──► cache? ──► sniff ──► extract (pypdf | OCR | python-docx)
+                                                               └──► classify (catalog) ──► fields ──► whose
+
+:func:`read_folder` is the stage the pipeline calls; :func:`scan_folder` is what ``matcheck scan`` calls (it loads
+``FOLDER/profile.yaml`` when present). Both are pure functions of the folder's content (plus the cache, which only
+saves time) and never write into the folder. A file that cannot be read is a Document with an ``unreadable-file``
+observation, never an exception. See ``docs/folder-reading.md``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Sequence
+
+from matcheck.results import Document
+
+PROFILE_FILES = ("profile.yaml", "profile.yml", "profile.json")
+
+
+def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir: Path | None = None,
+                max_bytes: int | None = None, recognisers: Sequence | None = None) -> tuple[Document, ...]:
+    """Every file under ``folder`` as Documents, sorted by path (and page). ``profile`` (a
+    :class:`matcheck.profile.Profile`) tells whose each document is; ``recognisers`` default to the catalog's."""
+    from matcheck.documents.cache import ExtractionCache
+    from matcheck.documents.classify import catalog_recognisers
+    from matcheck.documents.person import people_of
+    from matcheck.documents.reader import read_entry
+    from matcheck.documents.walk import DEFAULT_MAX_BYTES, walk_folder
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise NotADirectoryError(f"{folder}: not a folder")
+    limit = max_bytes or int(os.environ.get("MATCHECK_MAX_FILE_BYTES") or DEFAULT_MAX_BYTES)
+    if recognisers is None:
+        recognisers = catalog_recognisers()
+    people = people_of(profile)
+    cache = ExtractionCache(cache_dir, folder) if use_cache else None
+    documents: list[Document] = []
+    for entry in walk_folder(folder, limit):
+        documents.extend(read_entry(entry, recognisers, people, cache, limit))
+    return tuple(documents)
+
+
+def find_profile(folder: Path) -> Path | None:
+    for name in PROFILE_FILES:
+        candidate = Path(folder) / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def scan_folder(folder: Path, profile_path: Path | None = None, use_cache: bool = True,
+                cache_dir: Path | None = None) -> tuple[Document, ...]:
+    """``matcheck scan``: the folder's Documents, using ``profile_path`` or ``FOLDER/profile.yaml`` if present."""
+    from matcheck.profile import load_profile
+
+    path = profile_path or find_profile(folder)
+    profile = load_profile(path) if path else None
+    return read_folder(folder, profile, use_cache=use_cache, cache_dir=cache_dir)
+
+
+__all__ = ["read_folder", "scan_folder", "find_profile"]

@@ -200,7 +200,9 @@ def label_value(text: str, *labels: str, multiword: bool = True) -> str | None:
 @lru_cache(maxsize=512)
 def _label_pattern(label: str) -> re.Pattern[str]:
     spaced = " ?".join(re.escape(c) for c in label.translate(_TRANS))
-    return re.compile(rf"(?:^|[\s:])({spaced})(?:[:]| )? ?(.*)$", re.M)
+    # the label, an optional bracketed gloss (``乙方(劳动者)``), then a colon, a space or the end of the line:
+    # ``乙方的工作内容`` is not the label ``乙方``
+    return re.compile(rf"(?:^|[\s:])({spaced})(?:\([^)\n]{{1,12}}\))?(?: ?:|\t| |$) ?(.*)$", re.M)
 
 
 def has_label(text: str, label: str) -> bool:

@@ -1,0 +1,137 @@
+"""Which material of the catalog (材料目录) a file — or each document inside a multi-document PDF — is.
+
+The words come from the catalog's own ``recognise`` blocks (``checklists/materials.yaml`` through
+:func:`matcheck.materials.catalog`), never from a second list here::
+
+    recognise: {titles: [个人所得税纳税记录], keywords: [税款所属期, 扣缴义务人], negative: [], filenames: [纳税, tax],
+                priority: 50}
+
+Scoring (documents.md §0.1: strongest anchor first):
+
+* a material whose ``negative`` words appear is out;
+* a **title** on the document: 0.60, plus up to 0.35 by the share of its ``keywords`` present;
+* no title, but at least :data:`MIN_KEYWORDS` keywords: 0.25 plus up to 0.45 by their share;
+* a ``filenames`` word in the file's name adds 0.05 — it never decides alone (a name is a claim, not evidence);
+* below :data:`THRESHOLD` the file is *unrecognised*: matcheck does not guess;
+* ties go to the higher ``priority`` (specific report titles before generic certificate words).
+
+Matching is on the compact form (full-width → ASCII, no spaces), so ``毕（结）业`` matches ``毕(结)业`` and OCR's
+``持 证 人`` matches ``持证人``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+from matcheck.documents.text import compact
+
+THRESHOLD = 0.40
+MIN_KEYWORDS = 2
+TITLE_BASE, TITLE_KEYWORDS = 0.60, 0.35
+KEYWORD_BASE, KEYWORD_SHARE = 0.25, 0.45
+FILENAME_BONUS = 0.05
+
+
+@dataclass(frozen=True)
+class Recogniser:
+    material: str
+    titles: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    negative: tuple[str, ...] = ()
+    filenames: tuple[str, ...] = ()
+    priority: int = 0
+
+
+@dataclass(frozen=True)
+class Match:
+    material: str | None
+    confidence: float
+    evidence: tuple[str, ...] = ()
+    title: bool = False  # decided by a title (used to split multi-document PDFs)
+
+
+UNRECOGNISED = Match(None, 0.0)
+
+
+def _words(block: Any, key: str) -> tuple[str, ...]:
+    value = block.get(key) if isinstance(block, dict) else getattr(block, key, None)
+    return tuple(str(v) for v in (value or ()))
+
+
+def recognisers_from(materials: Iterable[Any]) -> tuple[Recogniser, ...]:
+    """Recognisers from catalog materials: objects or dicts with an ``id`` and a ``recognise`` block."""
+    out = []
+    for item in materials:
+        get = item.get if isinstance(item, dict) else lambda k, d=None, _i=item: getattr(_i, k, d)
+        block = get("recognise")
+        material = get("id")
+        if not block or not material:
+            continue
+        priority = block.get("priority") if isinstance(block, dict) else getattr(block, "priority", 0)
+        out.append(Recogniser(str(material), _words(block, "titles"), _words(block, "keywords"),
+                              _words(block, "negative"), _words(block, "filenames"), int(priority or 0)))
+    return tuple(out)
+
+
+def catalog_recognisers() -> tuple[Recogniser, ...]:
+    """The recognisers of the installed catalog (empty if the catalog has none: everything is unrecognised)."""
+    try:
+        from matcheck.materials import catalog
+    except ModuleNotFoundError:  # the catalog module is not installed: nothing can be recognised
+        return ()
+    cat = catalog()
+    items = cat.values() if isinstance(cat, dict) else getattr(cat, "materials", cat)
+    if isinstance(items, dict):
+        items = items.values()
+    return recognisers_from(items)
+
+
+def classify(text: str, filename: str, recognisers: Sequence[Recogniser]) -> Match:
+    """The best material for ``text`` (a file or one page), or :data:`UNRECOGNISED`."""
+    body = compact(text)
+    name = compact(filename).lower()
+    best: tuple[float, int, Match] | None = None
+    for r in recognisers:
+        if any(compact(w) in body for w in r.negative):
+            continue
+        titles = [t for t in r.titles if compact(t) in body]
+        keywords = [k for k in r.keywords if compact(k) in body]
+        share = len(keywords) / len(r.keywords) if r.keywords else 0.0
+        if titles:
+            score = TITLE_BASE + TITLE_KEYWORDS * (share if r.keywords else 1.0)
+        elif len(keywords) >= min(MIN_KEYWORDS, len(r.keywords)) and keywords:
+            score = KEYWORD_BASE + KEYWORD_SHARE * share
+        else:
+            continue
+        names = [f for f in r.filenames if compact(f).lower() in name]
+        if names:
+            score += FILENAME_BONUS
+        score = min(score, 0.99)
+        if score < THRESHOLD:
+            continue
+        evidence = tuple(titles + keywords + [f"文件名:{n}" for n in names])
+        candidate = (round(score, 4), r.priority, Match(r.material, round(score, 3), evidence, bool(titles)))
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    return best[2] if best else UNRECOGNISED
+
+
+def split_pages(pages: Sequence[str], filename: str, recognisers: Sequence[Recogniser]) -> list[tuple[int, int]]:
+    """Page ranges ``[start, end)`` holding one document each. A new document starts on a page whose *title*
+    names a different material than the current one; pages without a title continue the current document (a
+    纳税记录（续） page, a 户口簿 page without a title)."""
+    if len(pages) <= 1:
+        return [(0, len(pages))]
+    ranges: list[tuple[int, int]] = []
+    start, current = 0, None
+    for i, page in enumerate(pages):
+        match = classify(page, filename, recognisers)
+        if not match.title or match.material == current:
+            continue
+        if current is not None:
+            ranges.append((start, i))
+            start = i
+        current = match.material
+    ranges.append((start, len(pages)))
+    return ranges
