@@ -1,6 +1,7 @@
 """Finding the applicant folders (申请人材料目录) under a batch root.
 
-An applicant folder is a folder that holds a ``profile.yaml`` (contracts.md §5). The walk never descends into an
+An applicant folder is a folder that holds a ``profile.yaml`` (contracts.md §5; like ``matcheck check``, a
+``profile.yml`` or ``profile.json`` is accepted too). The walk never descends into an
 applicant folder looking for more: sub-folders of an applicant folder are that applicant's files. Hidden folders
 (``.git``, ``.cache``), symlinked folders (loops) and the batch's own output folder are skipped. The order is
 stable (sorted by relative path), so summaries and resumed runs line up.
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 PROFILE_NAME = "profile.yaml"
+PROFILE_NAMES = (PROFILE_NAME, "profile.yml", "profile.json")  # the order matcheck.check.find_profile uses
 
 
 @dataclass(frozen=True)
@@ -24,19 +26,27 @@ class ApplicantFolder:
 
     @property
     def profile(self) -> Path:
-        return self.folder / PROFILE_NAME
+        return profile_in(self.folder) or self.folder / PROFILE_NAME
+
+
+def profile_in(folder: Path) -> Path | None:
+    """The profile file of an applicant folder, or None if it is not one."""
+    for name in PROFILE_NAMES:
+        if (folder / name).is_file():
+            return folder / name
+    return None
 
 
 def discover(root: Path, *, skip: tuple[Path, ...] = ()) -> list[ApplicantFolder]:
     """Every applicant folder under ``root`` (``root`` itself if it holds a profile.yaml), sorted by key."""
     root = Path(root)
     skipped = {_real(p) for p in skip}
-    if (root / PROFILE_NAME).is_file():
+    if profile_in(root) is not None:
         return [ApplicantFolder(key=root.resolve().name or "applicant", folder=root)]
     found: list[ApplicantFolder] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
         here = Path(dirpath)
-        if here != root and PROFILE_NAME in filenames and (here / PROFILE_NAME).is_file():
+        if here != root and any(n in filenames for n in PROFILE_NAMES) and profile_in(here) is not None:
             found.append(ApplicantFolder(key=PurePosixPath(*here.relative_to(root).parts).as_posix(), folder=here))
             dirnames[:] = []  # do not descend into an applicant folder
             continue
@@ -47,13 +57,13 @@ def discover(root: Path, *, skip: tuple[Path, ...] = ()) -> list[ApplicantFolder
 
 
 def enclosing_applicant(path: Path) -> Path | None:
-    """The applicant folder (a folder with a profile.yaml) that is or contains ``path``, if any.
+    """The applicant folder (a folder with a profile) that is or contains ``path``, if any.
 
     matcheck never writes into an applicant's folder, so the batch refuses an ``--out`` inside one.
     """
     path = _real(path)
     for candidate in (path, *path.parents):
-        if (candidate / PROFILE_NAME).is_file():
+        if profile_in(candidate) is not None:
             return candidate
     return None
 

@@ -6,7 +6,8 @@ died mid-write) is ignored. At the end of a run the journal is compacted (rewrit
 applicant).
 
 An entry holds the applicant's **inputs digest** (sha256 over every file of the folder, profile.yaml included:
-relative path, size, mtime and content hash), the **settings digest** (matcheck version, --policy, --as-of, or
+relative path, size and content hash; a file only touched, same content, does not count as a change), the
+per-file size/mtime/hash it was made from, the **settings digest** (matcheck version, --policy, --as-of, or
 today's date when it is not given, --lang, --show-pii, --fail-on, and a digest of the policy data in
 ``checklists/``) and the outcome row. With ``--resume`` an applicant is skipped when both digests are unchanged and
 its report is still in DIR; an applicant that failed with an internal error is always redone.
@@ -59,7 +60,7 @@ def fingerprint(folder: Path, previous: Mapping[str, Any] | None = None) -> Fing
     h = hashlib.sha256()
     for rel in sorted(stamps):
         size, mtime, sha = stamps[rel]
-        h.update(f"{rel}\0{size}\0{mtime}\0{sha}\n".encode("utf-8", "surrogateescape"))
+        h.update(f"{rel}\0{size}\0{sha}\n".encode("utf-8", "surrogateescape"))  # content decides, not mtime
     return Fingerprint(h.hexdigest(), stamps)
 
 

@@ -27,7 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from matcheck.batch.atomic import write_atomic
 from matcheck.batch.discover import ApplicantFolder, discover, enclosing_applicant
@@ -59,8 +59,15 @@ def _worker_init() -> None:
 
 def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: date | None = None,
               policy: str | None = None, fail_on: str = "error", use_cache: bool = True, lang: str = "zh",
-              show_pii: bool = False, executor: Executor | None = None) -> int:
-    """Check every applicant folder under ``root``; reports and summary.csv/json/html into ``out``; exit code."""
+              show_pii: bool = False, executor: Executor | None = None,
+              work: Callable[[ApplicantTask], ApplicantOutcome] = check_one) -> int:
+    """Check every applicant folder under ``root``; reports and summary.csv/json/html into ``out``; exit code.
+
+    ``executor``: any ``concurrent.futures.Executor`` to run the work on (default: a pool of ``jobs`` processes,
+    which this function owns and shuts down; an executor passed in is left open). At most ``2 × jobs`` applicants
+    are submitted at a time, so with a cluster's executor pass ``jobs`` = its number of worker slots. ``work``:
+    the unit of work, a picklable top-level function (default :func:`check_one`).
+    """
     from matcheck import __version__
     from matcheck.cli.common import UsageError, info
 
@@ -83,7 +90,8 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
     manifest = Manifest(out).load()
     template = ApplicantTask(key="", folder="", as_of=as_of, policy=policy, fail_on=fail_on, use_cache=use_cache,
                              lang=lang, show_pii=show_pii)
-    batch = _Batch(applicants, out, manifest, settings, template, resume=resume, jobs=jobs, executor=executor)
+    batch = _Batch(applicants, out, manifest, settings, template, resume=resume, jobs=jobs, executor=executor,
+                   work=work)
     try:
         interrupted = batch.run()
     finally:
@@ -115,10 +123,11 @@ class _Batch:
     """The submit/collect loop (see the module docstring)."""
 
     def __init__(self, applicants: list[ApplicantFolder], out: Path, manifest: Manifest, settings: str,
-                 template: ApplicantTask, *, resume: bool, jobs: int, executor: Executor | None):
+                 template: ApplicantTask, *, resume: bool, jobs: int, executor: Executor | None,
+                 work: Callable[[ApplicantTask], ApplicantOutcome]):
         self.applicants, self.out, self.manifest, self.settings = applicants, out, manifest, settings
         self.template, self.resume, self.jobs = template, resume, max(1, jobs)
-        self.injected = executor
+        self.injected, self.work = executor, work
         self.outcomes: dict[str, ApplicantOutcome] = {}
         self.stop = False  # first Ctrl-C / SIGTERM: submit no more
         self.abandon = False  # second Ctrl-C / SIGTERM: stop at once
@@ -152,12 +161,12 @@ class _Batch:
                 while not self.stop and len(inflight) < limit and (suspects or queue):
                     if suspects:  # after a worker died: one at a time, to find the one that kills it
                         task, fp = suspects.popleft()
-                        inflight[pool.submit(check_one, task)] = (task, fp, True)
+                        inflight[pool.submit(self.work, task)] = (task, fp, True)
                         continue
                     planned = self._plan(queue.popleft())
                     if planned is not None:
                         task, fp = planned
-                        inflight[pool.submit(check_one, task)] = (task, fp, False)
+                        inflight[pool.submit(self.work, task)] = (task, fp, False)
                 if not inflight:
                     continue
                 done, _ = wait(list(inflight), timeout=0.5, return_when=FIRST_COMPLETED)

@@ -202,9 +202,10 @@ def _failure_reports(task: ApplicantTask, why: str, code: int) -> dict[str, str]
 def claimed_name(folder: Path) -> str | None:
     """The applicant's name as written in profile.yaml, even when the profile does not validate (best effort)."""
     try:
+        from matcheck.batch.discover import profile_in
         from matcheck.profile.load import read_profile_data
 
-        data = read_profile_data(folder / "profile.yaml")
+        data = read_profile_data(profile_in(folder) or folder / "profile.yaml")
         name = data.get("applicant", {}).get("name") if isinstance(data, dict) else None
         return str(name) if name not in (None, "") else None
     except Exception:  # noqa: BLE001 - the name is decoration; the check reports the real problem
