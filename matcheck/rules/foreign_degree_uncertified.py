@@ -1,0 +1,66 @@
+"""foreign-degree-uncertified: a 国(境)外 学历学位 without the 教育部留学服务中心 认证书.
+
+**What it checks.** Every education record studied abroad (``mode: 国外``): the profile must say the 国(境)外
+学历学位认证书 was obtained (``certified: true``). ``certified: false`` is an error. When the profile does not say
+(``certified`` left out) and no folder was read, a warning asks to confirm it; when a folder was read, the 认证书
+(material ``foreign_degree_certification``) must be among the files, otherwise it is an error.
+
+**Why it matters.** Only 学历学位 recognised under the national education authority's rules score. For a foreign
+degree the proof is the 认证书 of the 教育部留学服务中心 (CSCSE); without it the centre does not count the degree at
+all (rules.md §2.1 教育背景, §3.2, §4 #11 [B]). The education points then fall to the next domestic record, or to 0.
+
+**Example.** ``{level: 硕士, degree: 硕士, mode: 国外, school: Example University, certified: false}`` → error on
+that record.
+
+**How to fix.** Apply online for the 国(境)外学历学位认证 at the 教育部留学服务中心 (cscse.edu.cn; about 10 working
+days, longer for some countries), then bring the 电子认证书 printout and set ``certified: true``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from matcheck.results import Finding
+from matcheck.rules.base import Facts, make_finding
+from matcheck.rules.profile_facts import documents_of, education_text, subject_of
+
+CODE = "MC404"
+NAME = "foreign-degree-uncertified"
+SEVERITY = "error"
+REFERENCE = "rules.md §2.1 教育背景, §3.2 Education, §4 #11 (S28, S12) [B]"
+NEEDS = frozenset({"profile"})
+MESSAGE = {
+    "zh": "{record}为国(境)外学历学位，{state}：没有教育部留学服务中心的《国(境)外学历学位认证书》，中心不认可该学历，教育背景不计分。",
+    "en": "{record} is a foreign degree and {state_en}: without the CSCSE 国(境)外学历学位认证书 the centre does "
+          "not recognise it and it scores no education points.",
+}
+HINT = {
+    "zh": "在教育部留学服务中心网站（cscse.edu.cn）申请国(境)外学历学位认证，取得电子认证书后打印带上，并在 profile 中写 certified: true。",
+    "en": "Apply for the 国(境)外学历学位认证 at the CSCSE (cscse.edu.cn), bring the printed 电子认证书 and set "
+          "certified: true in the profile.",
+}
+CERTIFICATION = ("foreign_degree_certification",)
+
+
+def check(facts: Facts) -> Iterator[Finding]:
+    profile = facts.profile
+    certificates = documents_of(facts, CERTIFICATION) if facts.documents is not None else None
+    for i, record in enumerate(profile.education):
+        if not record.foreign:
+            continue
+        subject = subject_of(i)
+        if record.certified is True and certificates is None:
+            continue
+        if record.certified is None and profile.is_to_verify(f"{subject}.certified"):
+            continue  # 待核实: fact-to-verify reports it
+        if certificates:
+            if record.certified is not False:
+                continue
+        if record.certified is False:
+            state, state_en, severity = "资料写明未办理认证", "the profile says it is not certified", None
+        elif certificates is not None:
+            state, state_en, severity = "文件夹中没有认证书", "no 认证书 is among the files", None
+        else:
+            state, state_en, severity = "未写明是否已办理认证", "the profile does not say it is certified", "warning"
+        yield make_finding(__name__, facts, subject=subject, severity=severity, record=education_text(record),
+                           state=state, state_en=state_en)
