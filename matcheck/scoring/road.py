@@ -101,13 +101,14 @@ def road_to_standard(profile: Profile, choice: PolicyChoice, current: Score) -> 
     steps.extend(_base_steps(profile, choice, base_ledger, latest if paying else None, now, horizon_end))
 
     steps.sort(key=lambda st: (st.on is None, st.on or date.max, -st.points))
-    if paying:
-        pace = (f"按目前模式（社保以{latest.unit or '当前单位'}、{fmt_num(pace_multiple)}倍社平每月继续缴纳，年龄增长，"
-                f"配偶等年限累积）模拟{HORIZON_MONTHS // 12}年")
-    elif pace_multiple is None and paying:
-        pace = "社保未申报基数；按继续缴纳、年龄增长模拟"
+    years = HORIZON_MONTHS // 12
+    if paying and pace_multiple is not None:
+        pace = (f"按目前模式（社保由{latest.unit or '当前单位'}以{fmt_num(pace_multiple)}倍社平每月继续缴纳，年龄增长，"
+                f"配偶等年限累积）模拟{years}年")
+    elif paying:
+        pace = f"按目前模式（社保继续缴纳但未申报基数，年龄增长，配偶等年限累积）模拟{years}年"
     else:
-        pace = f"{last}未在缴纳本市社保，按不再缴费、年龄增长模拟{HORIZON_MONTHS // 12}年"
+        pace = f"{last}未在缴纳本市社保，按不再缴费、年龄增长模拟{years}年"
     reason = pace + ("：" + (f"{reaches_on} 总分达到{standard}分" if reaches_on else f"期间总分达不到{standard}分"))
     return Road(gap=gap, reaches_on=reaches_on, reason=reason, steps=tuple(steps[:8]))
 
