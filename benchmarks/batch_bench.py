@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Batch benchmark: ratios measured in one run, never absolute timings as pass/fail.
+
+    .venv/bin/python benchmarks/batch_bench.py            # the full set (N = 50, 200, 500; about 10 minutes)
+    .venv/bin/python benchmarks/batch_bench.py --quick    # smaller N, for a smoke run
+
+What it measures (each ``matcheck batch`` run is a fresh subprocess with its own empty extraction cache):
+
+* throughput: wall time with ``--jobs 1`` ÷ wall time with ``--jobs 2`` over the same applicants, text-only and
+  with a JPEG photo each (the OCR path). Aim: ≥ 1.7 on two cores.
+* memory: the peak resident memory of the batch (parent + forkserver + workers, summed, sampled from /proc every
+  20 ms) and of its largest single process, for N = 50, 200, 500 (``--jobs 2``); the ratio of N=500 to N=50.
+  Aim: flat (ratio ≈ 1).
+* resume: a second run with ``--resume`` over the unchanged folders ÷ the first run. Aim: ≤ 0.1.
+
+Applicant folders come from the synth generator (``synth.applicant.write_applicant``) when it exists, else from
+``tests/batch/applicants.py`` (a profile plus two text PDFs with Chinese text, and a JPEG certificate photo for the
+image set). Results also go to ``benchmarks/results/batch.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def make_root(root: Path, n: int, images: bool) -> str:
+    """``n`` applicant folders; returns which generator made them."""
+    try:
+        from synth.applicant import write_applicant as synth_write  # type: ignore[import-not-found]
+    except ImportError:
+        synth_write = None
+    if synth_write is not None:
+        try:
+            for i in range(n):
+                synth_write(root / f"applicant-{i:04d}", seed=i, images=images)
+            return "synth.applicant.write_applicant"
+        except TypeError:
+            shutil.rmtree(root, ignore_errors=True)
+    from tests.batch.applicants import make_root as fallback
+
+    fallback(root, n, images=images)
+    return "tests/batch/applicants.py"
+
+
+class TreeSampler:
+    """Peak RSS of a process and all its descendants (summed) and of the largest one, from /proc."""
+
+    def __init__(self, pid: int, every: float = 0.02):
+        self.pid, self.every = pid, every
+        self.peak_total = self.peak_single = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> "TreeSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            rss = _tree_rss(self.pid)
+            if rss:
+                self.peak_total = max(self.peak_total, sum(rss))
+                self.peak_single = max(self.peak_single, max(rss))
+            time.sleep(self.every)
+
+
+def _tree_rss(root: int) -> list[int]:
+    """RSS in bytes of ``root`` and every descendant (via /proc/PID/task/TID/children: no full /proc scan)."""
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/statm") as f:
+                out.append(int(f.read().split()[1]) * PAGE)
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{tid}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError, IndexError):
+            continue
+    return out
+
+
+def run(root: Path, out: Path, jobs: int, *, resume: bool = False, cache: Path | None = None) -> dict:
+    cache = cache or Path(tempfile.mkdtemp(prefix="mc-cache-"))
+    env = {**os.environ, "MATCHECK_CACHE_DIR": str(cache)}
+    cmd = [sys.executable, "-m", "matcheck", "batch", str(root), "--out", str(out), "--jobs", str(jobs),
+           "--as-of", "2026-11-20"] + (["--resume"] if resume else [])
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    with TreeSampler(proc.pid) as sampler:
+        _out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    if proc.returncode not in (0, 1, 2):
+        raise SystemExit(f"batch failed (exit {proc.returncode}): {err.strip().splitlines()[-1:]}")
+    counts = json.loads((out / "summary.json").read_text(encoding="utf-8"))["counts"]
+    return {"seconds": round(seconds, 3), "peak_rss_total_mb": round(sampler.peak_total / 2**20, 1),
+            "peak_rss_single_mb": round(sampler.peak_single / 2**20, 1), "exit": proc.returncode,
+            "counts": counts}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="N = 20, 50, 100; 6 applicants with images")
+    ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    args = ap.parse_args()
+    sizes = (20, 50, 100) if args.quick else (50, 200, 500)
+    n_images = 6 if args.quick else 16
+    work = args.work or Path(tempfile.mkdtemp(prefix="mc-batch-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict = {"cpus": os.cpu_count(), "sizes": sizes, "python": sys.version.split()[0]}
+
+    roots = {}
+    for n in sizes:
+        roots[n] = work / f"text-{n}"
+        results["generator"] = make_root(roots[n], n, images=False)
+    img_root = work / f"images-{n_images}"
+    make_root(img_root, n_images, images=True)
+    mid = sizes[1]
+
+    print(f"# batch benchmark ({results['cpus']} CPUs, generator: {results['generator']})", flush=True)
+    # throughput, text-only: jobs 1 vs jobs 2 (same applicants, fresh caches)
+    t1 = run(roots[mid], work / "out-t1", 1)
+    t2 = run(roots[mid], work / "out-t2", 2)
+    results["text_jobs1"], results["text_jobs2"] = t1, t2
+    results["speedup_text"] = round(t1["seconds"] / t2["seconds"], 2)
+    print(f"text-only N={mid}: jobs1 {t1['seconds']} s, jobs2 {t2['seconds']} s -> "
+          f"speed-up {results['speedup_text']}x", flush=True)
+    # throughput, with images (OCR)
+    i1 = run(img_root, work / "out-i1", 1)
+    i2 = run(img_root, work / "out-i2", 2)
+    results["images_jobs1"], results["images_jobs2"] = i1, i2
+    results["speedup_images"] = round(i1["seconds"] / i2["seconds"], 2)
+    print(f"with images N={n_images}: jobs1 {i1['seconds']} s, jobs2 {i2['seconds']} s -> "
+          f"speed-up {results['speedup_images']}x", flush=True)
+    # memory as N grows (jobs 2)
+    mem = {}
+    for n in sizes:
+        r = t2 if n == mid else run(roots[n], work / f"out-m{n}", 2)
+        mem[n] = r
+        print(f"memory N={n}: peak total {r['peak_rss_total_mb']} MB, largest process {r['peak_rss_single_mb']} MB "
+              f"({r['seconds']} s)", flush=True)
+    results["memory"] = {str(n): mem[n] for n in sizes}
+    results["memory_ratio_total"] = round(mem[sizes[-1]]["peak_rss_total_mb"] / mem[sizes[0]]["peak_rss_total_mb"], 2)
+    results["memory_ratio_single"] = round(mem[sizes[-1]]["peak_rss_single_mb"] / mem[sizes[0]]["peak_rss_single_mb"],
+                                           2)
+    print(f"memory N={sizes[-1]} / N={sizes[0]}: total {results['memory_ratio_total']}x, "
+          f"largest process {results['memory_ratio_single']}x", flush=True)
+    # second run over unchanged folders (--resume) vs the first
+    again = run(roots[mid], work / "out-t2", 2, resume=True)
+    results["resume"] = again
+    results["resume_ratio"] = round(again["seconds"] / t2["seconds"], 3)
+    assert again["counts"]["reused"] == mid, again["counts"]
+    print(f"second run (--resume, unchanged) N={mid}: {again['seconds']} s vs first {t2['seconds']} s -> "
+          f"{results['resume_ratio']}x", flush=True)
+    again_img = run(img_root, work / "out-i2", 2, resume=True)
+    results["resume_ratio_images"] = round(again_img["seconds"] / i2["seconds"], 3)
+    print(f"second run (--resume, unchanged) with images: {results['resume_ratio_images']}x", flush=True)
+
+    dest = REPO / "benchmarks" / "results"
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / "batch.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
