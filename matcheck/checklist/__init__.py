@@ -1,0 +1,144 @@
+"""The materials checklist (积分申请材料清单): profile → the documents to bring and the prerequisites to confirm.
+
+``build_checklist(profile, as_of, params)`` is a pure function. For every catalog entry
+(``checklists/materials.yaml``) and every requirement in it, the named conditions
+(:mod:`matcheck.checklist.conditions`) are evaluated over the profile, once per entry of its ``for_each`` (one
+diploma per education record, one 出生医学证明 per child). A material required several ways becomes one line with
+all its reasons. A line required only through facts marked 待核实 (or, for a few family facts, not stated) is
+``conditional`` and names the facts it depends on (``pending``).
+
+Lines are grouped 基础材料 / 指标材料 / 同住人材料 / 其他事项 and keep the catalog order within a group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from matcheck.checklist.conditions import Context, Item, evaluate, items_for
+from matcheck.checklist.validity import VALIDITY_RULES
+from matcheck.materials import GROUPS, Material, Requirement, catalog
+from matcheck.policy import Params
+from matcheck.profile import Profile
+from matcheck.results import Checklist, RequiredMaterial
+
+_PERSON_ORDER = {"applicant": 0, "spouse": 1, "child": 2, "employer": 3, "hr_officer": 4}
+
+
+@dataclass
+class _Line:
+    material: Material
+    person: str
+    person_index: int | None
+    person_name: str | None
+    subject: str | None
+    group: str
+    reasons: list[str] = field(default_factory=list)
+    certain: bool = False  # at least one requirement holds without pending facts
+    optional: bool = True  # every requirement that holds is optional
+    pending: list[str] = field(default_factory=list)
+
+
+def build_checklist(profile: Profile, as_of: date, params: Params,
+                    materials: dict[str, Material] | None = None) -> Checklist:
+    """The checklist for ``profile`` on ``as_of`` under the policy parameters ``params``."""
+    materials = materials if materials is not None else catalog()
+    ctx = Context(profile=profile, as_of=as_of, params=params)
+    lines: dict[tuple[Any, ...], _Line] = {}
+    for material in materials.values():
+        for req in material.requires:
+            for item in (items_for(req.for_each, profile) if req.for_each else [None]):
+                cond = evaluate(req.when, ctx, item)
+                if cond.holds:
+                    _add(lines, material, req, item, profile, cond.pending)
+    items = [_finish(line, profile, as_of, params) for line in lines.values()]
+    group_order = {g: i for i, g in enumerate(GROUPS)}
+    items.sort(key=lambda i: (group_order[i.group], materials[i.material].order, _PERSON_ORDER[i.person],
+                              i.person_index if i.person_index is not None else -1, i.subject or ""))
+    return Checklist(as_of=as_of, items=tuple(items))
+
+
+def _add(lines: dict[tuple[Any, ...], _Line], material: Material, req: Requirement, item: Item | None,
+         profile: Profile, pending: tuple[str, ...]) -> None:
+    person_index = item.index if req.person == "child" and item is not None else None
+    subject = _subject(req, item)
+    key = (material.id, req.person, person_index, subject)
+    line = lines.get(key)
+    if line is None:
+        line = lines[key] = _Line(material=material, person=req.person, person_index=person_index,
+                                  person_name=_person_name(profile, req.person, item), subject=subject,
+                                  group=req.group)
+    elif not pending and not line.certain:  # the group of the first requirement that certainly holds
+        line.group = req.group
+    reason = req.reason + (f"：{_label(req.for_each, item)}" if req.for_each and item is not None
+                           and req.person != "child" else "")
+    if pending:
+        reason += f"（取决于：{'、'.join(pending)}）"
+    if reason not in line.reasons:
+        line.reasons.append(reason)
+    line.certain = line.certain or not pending
+    line.optional = line.optional and req.optional
+    line.pending.extend(p for p in pending if p not in line.pending)
+
+
+def _subject(req: Requirement, item: Item | None) -> str | None:
+    if item is not None:
+        return item.path
+    if req.person == "spouse":
+        return "spouse"
+    return None
+
+
+def _person_name(profile: Profile, person: str, item: Item | None) -> str | None:
+    if person == "applicant":
+        return profile.applicant.name
+    if person == "spouse":
+        return profile.spouse.name if profile.spouse else None
+    if person == "child" and item is not None:
+        return item.value.name
+    return None
+
+
+def _label(scope: str | None, item: Item) -> str:
+    """A short name for a profile entry, as the officer would say it: 本科·南京示例大学 (2010-09–2014-06)."""
+    v = item.value
+    if scope == "education":
+        parts = [p for p in (v.level, v.degree if v.degree not in (None, "none") else None, v.school) if p]
+        text = "·".join(parts) or item.path
+        if v.start or v.end:
+            text += f"（{v.start or '?'}–{v.end or '?'}）"
+        if v.mode and v.mode != "全日制":
+            text += f"，{v.mode}"
+        return text
+    if scope == "qualification":
+        parts = [p for p in (v.kind, v.level, v.name) if p]
+        return "·".join(parts) or item.path
+    if scope == "award":
+        parts = [p for p in (v.level, v.name, str(v.date) if v.date else None) if p]
+        return "·".join(parts) or item.path
+    return item.path
+
+
+def _finish(line: _Line, profile: Profile, as_of: date, params: Params) -> RequiredMaterial:
+    m = line.material
+    validity = None
+    if m.validity is not None:
+        parts = []
+        if m.validity.rule:
+            parts.append(VALIDITY_RULES[m.validity.rule].render(profile, as_of, params))
+        if m.validity.text:
+            parts.append(m.validity.text)
+        validity = "；".join(parts) or None
+    return RequiredMaterial(
+        material=m.id, person=line.person, group=line.group, name_zh=m.name_zh,  # type: ignore[arg-type]
+        name_en=m.name_en, reasons=tuple(line.reasons), original_or_copy=m.original_or_copy, where=m.where,
+        kind=m.kind, person_name=line.person_name, person_index=line.person_index,  # type: ignore[arg-type]
+        conditional=not line.certain, validity=validity, alternatives=m.alternatives,
+        source=f"{m.source} [{m.confidence}]", subject=line.subject, optional=line.optional,
+        pending=tuple(line.pending) if not line.certain else (), note=m.note, confidence=m.confidence,
+        where_en=m.where_en,
+    )
+
+
+__all__ = ["build_checklist"]
