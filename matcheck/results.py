@@ -118,8 +118,15 @@ class RequiredMaterial:
     person_index: int | None = None  # children[i]
     conditional: bool = False  # depends on a fact marked 待核实
     validity: str | None = None  # the validity rule in words
-    alternatives: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()  # catalog ids of documents that can stand in for this one
     source: str = ""
+    # Added by the checklist stage (additive):
+    subject: str | None = None  # the profile entry it is for, e.g. "education[1]", "qualifications[0]", "children[0]"
+    optional: bool = False  # recommended, not demanded by the sources: its absence is not an error
+    pending: tuple[str, ...] = ()  # the profile paths (待核实 or not stated) a conditional item depends on
+    note: str | None = None  # what else the officer should know (from the catalog)
+    confidence: str = ""  # of the catalog entry's source: A | B | C | ?
+    where_en: str | None = None
 
 
 @dataclass(frozen=True)
