@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from matcheck.cli.common import (EXIT_OK, Lang, handle_errors, lang_option, mask_output, output_option,
-                                 show_pii_option, write_output)
+from matcheck.cli.common import (EXIT_OK, Lang, UsageError, handle_errors, info, lang_option, mask_output,
+                                 output_option, show_pii_option, write_output)
 
 
 def register(app: typer.Typer) -> None:
@@ -22,6 +22,8 @@ def register(app: typer.Typer) -> None:
         output: Optional[Path] = output_option(),
         no_cache: bool = typer.Option(False, "--no-cache", envvar="MATCHECK_NO_CACHE",
                                       help="Read every file again (ignore the extraction cache)."),
+        cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="MATCHECK_CACHE_DIR",
+                                                 help="Where extraction results are cached (default: ~/.cache/matcheck)."),
         lang: Lang = lang_option(),
         show_pii: bool = show_pii_option(),
     ) -> None:
@@ -29,7 +31,16 @@ def register(app: typer.Typer) -> None:
         from matcheck.documents import scan_folder
         from matcheck.report import renderer
 
+        if not folder.exists():
+            raise UsageError(f"{folder}: no such folder (expected an applicant's folder of documents)")
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: not a folder (expected an applicant's folder of documents)")
+        if profile is not None and not profile.is_file():
+            raise UsageError(f"--profile: {profile}: no such file (expected a profile.yaml)")
         fmt = renderer(format, "scan")
-        documents = scan_folder(folder, profile_path=profile, use_cache=not no_cache)
+        documents = scan_folder(folder, profile_path=profile, use_cache=not no_cache, cache_dir=cache_dir)
         write_output(mask_output(fmt.scan(documents, lang=lang.value), show_pii), output)
+        files = {d.path for d in documents}
+        info(f"scan: {len(files)} files, {sum(1 for d in documents if d.material)} documents recognised, "
+             f"{sum(1 for d in documents if d.observations)} with problems")
         raise typer.Exit(EXIT_OK)

@@ -13,7 +13,9 @@ Scoring (documents.md §0.1: strongest anchor first):
 * no title, but at least :data:`MIN_KEYWORDS` keywords: 0.25 plus up to 0.45 by their share;
 * a ``filenames`` word in the file's name adds 0.05 — it never decides alone (a name is a claim, not evidence);
 * below :data:`THRESHOLD` the file is *unrecognised*: matcheck does not guess;
-* ties go to the higher ``priority`` (specific report titles before generic certificate words).
+* when several materials' titles are on the document, the one checked first wins: the lowest ``priority`` (the
+  catalog's order: specific report titles such as 教育部学历证书电子注册备案表 before generic words such as 毕业证书),
+  then the higher score; without any title, the higher score wins, then the lower ``priority``.
 
 Matching is on the compact form (full-width → ASCII, no spaces), so ``毕（结）业`` matches ``毕(结)业`` and OCR's
 ``持 证 人`` matches ``持证人``.
@@ -40,7 +42,7 @@ class Recogniser:
     keywords: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()
     filenames: tuple[str, ...] = ()
-    priority: int = 0
+    priority: int = 0  # lower = checked first (the catalog's convention)
 
 
 @dataclass(frozen=True)
@@ -77,21 +79,17 @@ def recognisers_from(materials: Iterable[Any]) -> tuple[Recogniser, ...]:
 def catalog_recognisers() -> tuple[Recogniser, ...]:
     """The recognisers of the installed catalog (empty if the catalog has none: everything is unrecognised)."""
     try:
-        from matcheck.materials import catalog
+        from matcheck.materials import recognisers
     except ModuleNotFoundError:  # the catalog module is not installed: nothing can be recognised
         return ()
-    cat = catalog()
-    items = cat.values() if isinstance(cat, dict) else getattr(cat, "materials", cat)
-    if isinstance(items, dict):
-        items = items.values()
-    return recognisers_from(items)
+    return recognisers_from(recognisers())
 
 
 def classify(text: str, filename: str, recognisers: Sequence[Recogniser]) -> Match:
     """The best material for ``text`` (a file or one page), or :data:`UNRECOGNISED`."""
     body = compact(text)
     name = compact(filename).lower()
-    best: tuple[float, int, Match] | None = None
+    best: tuple[tuple, Match] | None = None
     for r in recognisers:
         if any(compact(w) in body for w in r.negative):
             continue
@@ -111,10 +109,12 @@ def classify(text: str, filename: str, recognisers: Sequence[Recogniser]) -> Mat
         if score < THRESHOLD:
             continue
         evidence = tuple(titles + keywords + [f"文件名:{n}" for n in names])
-        candidate = (round(score, 4), r.priority, Match(r.material, round(score, 3), evidence, bool(titles)))
-        if best is None or candidate[:2] > best[:2]:
+        # order: any title first; among titles the lowest priority; then the score; then the lowest priority
+        rank = (1, -r.priority, round(score, 4)) if titles else (0, round(score, 4), -r.priority)
+        candidate = (rank, Match(r.material, round(score, 3), evidence, bool(titles)))
+        if best is None or candidate[0] > best[0]:
             best = candidate
-    return best[2] if best else UNRECOGNISED
+    return best[1] if best else UNRECOGNISED
 
 
 def split_pages(pages: Sequence[str], filename: str, recognisers: Sequence[Recogniser]) -> list[tuple[int, int]]:
