@@ -15,6 +15,18 @@ from matcheck.form.layout import Cell, Cover, FormModel, Section
 PAGE_MARGIN_MM = (16.0, 18.0, 18.0, 18.0)  # top, right, bottom, left
 BODY_PT, LABEL_PT, SMALL_PT, TITLE_PT = 10.0, 9.0, 8.5, 18.0
 LABEL_FILL = "#E8E8E8"
+# Chinese punctuation that must not start a line (避头点). reportlab's list (textsplit.ALL_CANNOT_START) is
+# Japanese-centred and lacks the full-width comma and others, so a line could start with "，"; such a character
+# instead hangs at the end of the previous line (its ink sits in the cell padding).
+CANNOT_START_ZH = "，；：？！”’》〉」』）】"
+
+
+def _teach_reportlab_chinese_line_breaks() -> None:
+    from reportlab.platypus import paragraph
+
+    missing = "".join(c for c in CANNOT_START_ZH if c not in paragraph.ALL_CANNOT_START)
+    if missing:
+        paragraph.ALL_CANNOT_START = paragraph.ALL_CANNOT_START + missing
 
 
 def _styles(font: str) -> dict[str, Any]:
@@ -141,6 +153,7 @@ def render_pdf(model: FormModel) -> bytes:
     from matcheck.form.fonts import register_reportlab_font
 
     font = register_reportlab_font()
+    _teach_reportlab_chinese_line_breaks()
     styles = _styles(font)
     top, right, bottom, left = (m * mm for m in PAGE_MARGIN_MM)
     buf = io.BytesIO()
