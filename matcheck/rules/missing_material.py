@@ -58,5 +58,6 @@ def check(facts: Facts) -> Iterator[Finding]:
                                hint=HINT_PREREQUISITE, **args)
             continue
         conditional = status.item is not None and status.item.conditional
+        optional = status.item is not None and status.item.optional  # recommended only (建议自备): never an error
         yield make_finding(__name__, facts, subject=status_subject(status),
-                           severity="warning" if conditional else None, **args)
+                           severity="info" if optional else "warning" if conditional else None, **args)
