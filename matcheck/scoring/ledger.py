@@ -11,6 +11,8 @@ known needs ``base_multiple``; asking for the multiple of such a month raises a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import cached_property
 from dataclasses import dataclass, replace
 from typing import Iterable
 
@@ -80,8 +82,15 @@ class Ledger:
     def get(self, m: Month) -> InsuranceMonth | None:
         return self.months.get(m)
 
+    @cached_property
+    def _sorted(self) -> tuple[list[int], list[InsuranceMonth]]:
+        keys = sorted(self.months, key=lambda m: m.index)
+        return [m.index for m in keys], [self.months[m] for m in keys]
+
     def between(self, start: Month, end: Month) -> list[InsuranceMonth]:
-        return [self.months[m] for m in month_range(start, end) if m in self.months]
+        """The claimed months from ``start`` to ``end`` inclusive, in order."""
+        idx, recs = self._sorted
+        return recs[bisect_left(idx, start.index):bisect_right(idx, end.index)]
 
     def qualifying(self, start: Month | None = None, end: Month | None = None) -> list[InsuranceMonth]:
         start = start or (min(self.months) if self.months else self.through)

@@ -19,6 +19,7 @@ from matcheck.policy import PolicyChoice, choose_policy, params_at
 from matcheck.profile import Profile
 from matcheck.results import Road, RoadStep, Score
 from matcheck.scoring.context import Ctx, fmt_num
+from matcheck.scoring.insurance import social_insurance_base
 from matcheck.scoring.ledger import InsuranceMonth, Ledger, build_ledger
 
 HORIZON_MONTHS = 120
@@ -55,14 +56,18 @@ def _dates(profile: Profile, as_of: date) -> list[date]:
     return sorted(d for d in days if as_of < d <= end)
 
 
+def _contexts(profile: Profile, choice: PolicyChoice, ledger: Ledger, days: list[date]):
+    for day in days:
+        ch = choose_policy(day, choice.requested)
+        yield day, Ctx(profile=profile, as_of=day, params=params_at(ch.parameter_day), version=ch.version.id,
+                       ledger=ledger)
+
+
 def _simulate(profile: Profile, choice: PolicyChoice, ledger: Ledger, days: list[date]):
     """Yield (day, Score) for each day, on the same ledger."""
     from matcheck.scoring import score_context
 
-    for day in days:
-        ch = choose_policy(day, choice.requested)
-        ctx = Ctx(profile=profile, as_of=day, params=params_at(ch.parameter_day), version=ch.version.id,
-                  ledger=ledger)
+    for day, ctx in _contexts(profile, choice, ledger, days):
         s, _ = score_context(ctx, with_observations=False)
         yield day, s
 
@@ -137,9 +142,9 @@ def _base_steps(profile: Profile, choice: PolicyChoice, base_ledger: Ledger, lat
             led = base_ledger
         ledger = _continued(led, start_from, horizon_end, k if raise_needed else None)
         days = [(Month.of(choice.as_of) + j).first_day() for j in range(1, HORIZON_MONTHS + 1)]
-        for day, s in _simulate(profile, choice, ledger, days):
-            ind = s.indicator("social_insurance_base")
-            if ind is not None and ind.points >= tier["points"]:
+        for day, ctx in _contexts(profile, choice, ledger, days):
+            ind = social_insurance_base(ctx).indicator
+            if ind.points >= tier["points"]:
                 how = (f"自{Month.of(choice.as_of)}起以≥{fmt_num(k)}倍社平缴纳社保" if raise_needed
                        else f"按目前基数（{fmt_num(cur_multiple)}倍社平）继续缴纳")
                 out.append(RoadStep(f"社保缴费基数：{how}，达到{tier['points']}分档", tier["points"] - current,
