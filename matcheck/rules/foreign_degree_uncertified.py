@@ -2,8 +2,9 @@
 
 **What it checks.** Every education record studied abroad (``mode: 国外``): the profile must say the 国(境)外
 学历学位认证书 was obtained (``certified: true``). ``certified: false`` is an error. When the profile does not say
-(``certified`` left out) and no folder was read, a warning asks to confirm it; when a folder was read, the 认证书
-(material ``foreign_degree_certification``) must be among the files, otherwise it is an error.
+(``certified`` left out) and no folder was read, a warning asks to confirm it. When a folder was read, a 认证书 file
+(material ``foreign_degree_certification``) among the files settles it; a missing one is reported by
+``missing-material`` (the checklist requires it for every foreign record), not twice here.
 
 **Why it matters.** Only 学历学位 recognised under the national education authority's rules score. For a foreign
 degree the proof is the 认证书 of the 教育部留学服务中心 (CSCSE); without it the centre does not count the degree at
@@ -44,23 +45,16 @@ CERTIFICATION = ("foreign_degree_certification",)
 
 def check(facts: Facts) -> Iterator[Finding]:
     profile = facts.profile
-    certificates = documents_of(facts, CERTIFICATION) if facts.documents is not None else None
+    certificates = documents_of(facts, CERTIFICATION)
     for i, record in enumerate(profile.education):
-        if not record.foreign:
+        if not record.foreign or record.certified is True:
             continue
         subject = subject_of(i)
-        if record.certified is True and certificates is None:
-            continue
-        if record.certified is None and profile.is_to_verify(f"{subject}.certified"):
-            continue  # 待核实: fact-to-verify reports it
-        if certificates:
-            if record.certified is not False:
-                continue
-        if record.certified is False:
-            state, state_en, severity = "资料写明未办理认证", "the profile says it is not certified", None
-        elif certificates is not None:
-            state, state_en, severity = "文件夹中没有认证书", "no 认证书 is among the files", None
-        else:
-            state, state_en, severity = "未写明是否已办理认证", "the profile does not say it is certified", "warning"
-        yield make_finding(__name__, facts, subject=subject, severity=severity, record=education_text(record),
-                           state=state, state_en=state_en)
+        if record.certified is None:
+            if profile.is_to_verify(f"{subject}.certified") or facts.documents is not None:
+                continue  # 待核实: fact-to-verify says so; a folder: missing-material says whether the 认证书 is there
+            yield make_finding(__name__, facts, subject=subject, severity="warning", record=education_text(record),
+                               state="未写明是否已办理认证", state_en="the profile does not say it is certified")
+        elif not certificates:  # certified: false, and no 认证书 among the files to prove otherwise
+            yield make_finding(__name__, facts, subject=subject, record=education_text(record),
+                               state="资料写明未办理认证", state_en="the profile says it is not certified")
