@@ -71,9 +71,8 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...], pro
             if strong:
                 verdict, files = _judge(item, strong, profile, as_of, params), strong
             elif weak:
-                paths = [d.path for d in weak]
                 verdict = _Verdict("unverified", "找到该类文件，但无法从文件上确认是谁的（姓名或身份证号未能读出）",
-                                   {"reason": "owner_unknown", "files": paths})
+                                   {"reason": "owner_unknown"})
                 files = weak
             else:
                 verdict, files = _Verdict("missing", None, {"reason": "no_file"}), ()

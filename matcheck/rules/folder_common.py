@@ -149,6 +149,9 @@ def documents_of(docs: Iterable[Document], *materials: str) -> list[Document]:
     return [d for d in docs if d.material in wanted]
 
 
+_FINDING_KEYWORDS = frozenset({"files", "subject", "severity", "message", "hint"})
+
+
 def status_subject(status: Any) -> str:
     """The subject of a finding about a checklist line: ``tax_record``, ``id_card[spouse]``, ``birth_certificate[child0]``."""
     item = status.item
@@ -174,7 +177,8 @@ def status_args(status: Any) -> dict[str, Any]:
         "copy": (item.original_or_copy if item is not None else "") or "原件+复印件",
         "note": status.note or "",
         "paths": "、".join(status.files),
-        **{k: (", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v) for k, v in status.args.items()},
+        **{k: (", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v) for k, v in status.args.items()
+           if k not in _FINDING_KEYWORDS},
     }
 
 
