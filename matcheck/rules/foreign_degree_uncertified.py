@@ -44,6 +44,7 @@ CERTIFICATION = ("foreign_degree_certification",)
 
 
 def check(facts: Facts) -> Iterator[Finding]:
+    lang = facts.config.lang
     profile = facts.profile
     certificates = documents_of(facts, CERTIFICATION)
     for i, record in enumerate(profile.education):
@@ -53,8 +54,9 @@ def check(facts: Facts) -> Iterator[Finding]:
         if record.certified is None:
             if profile.is_to_verify(f"{subject}.certified") or facts.documents is not None:
                 continue  # 待核实: fact-to-verify says so; a folder: missing-material says whether the 认证书 is there
-            yield make_finding(__name__, facts, subject=subject, severity="warning", record=education_text(record),
+            yield make_finding(__name__, facts, subject=subject, severity="warning",
+                               record=education_text(record, lang),
                                state="未写明是否已办理认证", state_en="the profile does not say it is certified")
         elif not certificates:  # certified: false, and no 认证书 among the files to prove otherwise
-            yield make_finding(__name__, facts, subject=subject, record=education_text(record),
+            yield make_finding(__name__, facts, subject=subject, record=education_text(record, lang),
                                state="资料写明未办理认证", state_en="the profile says it is not certified")

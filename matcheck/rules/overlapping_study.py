@@ -45,6 +45,7 @@ HINT = {
 
 
 def check(facts: Facts) -> Iterator[Finding]:
+    lang = facts.config.lang
     education = facts.profile.education
     open_end = Month.of(facts.as_of)
     for i, bachelor in enumerate(education):
@@ -55,7 +56,7 @@ def check(facts: Facts) -> Iterator[Finding]:
                 continue
             if bachelor.start < college.end and overlaps(bachelor.start, bachelor.end, college.start or college.end,
                                                          college.end, open_end):
-                yield make_finding(__name__, facts, subject=subject_of(i), bachelor=education_text(bachelor),
+                yield make_finding(__name__, facts, subject=subject_of(i), bachelor=education_text(bachelor, lang),
                                    start=str(bachelor.start), college=college.school or "未填学校",
                                    graduated=str(college.end))
                 break

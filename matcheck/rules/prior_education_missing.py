@@ -67,6 +67,7 @@ def required_levels(record: Education, facts: Facts) -> tuple[str, ...]:
 
 
 def check(facts: Facts) -> Iterator[Finding]:
+    lang = facts.config.lang
     profile = facts.profile
     levels_present = [e.level for e in profile.education]
     if any(level is None for level in levels_present):
@@ -77,5 +78,5 @@ def check(facts: Facts) -> Iterator[Finding]:
         if not needed:
             continue
         if not any(j != i and e.level in needed for j, e in enumerate(profile.education)):
-            yield make_finding(__name__, facts, subject=subject_of(i), record=education_text(record),
+            yield make_finding(__name__, facts, subject=subject_of(i), record=education_text(record, lang),
                                needed=" / ".join(needed), level=record.level)

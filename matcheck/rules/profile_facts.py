@@ -32,18 +32,23 @@ def param(facts: Facts, name: str):
     return rule_params(facts)[PREFIX + name]
 
 
-def period_text(start: Month | None, end: Month | None) -> str:
+def period_text(start: Month | None, end: Month | None, lang: str = "zh") -> str:
+    en = lang == "en"
     if start and end:
-        return f"{start}至{end}"
+        return f"{start} to {end}" if en else f"{start}至{end}"
     if start:
-        return f"{start}起"
+        return f"from {start}" if en else f"{start}起"
     if end:
-        return f"至{end}"
-    return "起止时间未填"
+        return f"until {end}" if en else f"至{end}"
+    return "dates not given" if en else "起止时间未填"
 
 
-def education_text(e: Education) -> str:
-    """``南京示例大学 本科（自考，2012-09至2014-06）``: the record as the applicant knows it."""
+def education_text(e: Education, lang: str = "zh") -> str:
+    """``南京示例大学 本科（自考，2012-09至2014-06）``: the record as the applicant knows it (``lang="en"``:
+    ``南京示例大学 本科 (自考, 2012-09 to 2014-06)``)."""
+    if lang == "en":
+        return (f"{e.school or '(school not given)'} {e.level or '(level not given)'} "
+                f"({e.mode or 'mode not given'}, {period_text(e.start, e.end, lang)})")
     school = e.school or "（未填学校）"
     mode = e.mode or "学习形式未填"
     return f"{school} {e.level or '（层次未填）'}（{mode}，{period_text(e.start, e.end)}）"

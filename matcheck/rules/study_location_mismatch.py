@@ -29,7 +29,8 @@ from matcheck.dates import Month, month_range
 from matcheck.profile.model import Education, province_of
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
-from matcheck.rules.profile_facts import education_text, param, provinces_worked, shanghai_si_months, subject_of
+from matcheck.rules.profile_facts import (education_text, param, period_text, provinces_worked, shanghai_si_months,
+                                          subject_of)
 
 CODE = "MC403"
 NAME = "study-location-mismatch"
@@ -79,6 +80,7 @@ def study_province(record: Education) -> str | None:
 
 
 def check(facts: Facts) -> Iterator[Finding]:
+    lang = facts.config.lang
     profile = facts.profile
     part_time = set(param(facts, "study_location.part_time_modes"))
     hukou = profile.applicant.province
@@ -90,7 +92,7 @@ def check(facts: Facts) -> Iterator[Finding]:
         if study is None:
             if not profile.is_to_verify(subject):
                 yield make_finding(__name__, facts, subject=subject, severity="info", message=MESSAGE_UNKNOWN,
-                                   hint=HINT_UNKNOWN, record=education_text(record))
+                                   hint=HINT_UNKNOWN, record=education_text(record, lang))
             continue
         start, end = record.start, record.end or Month.of(facts.as_of)
         if start is None:
@@ -99,7 +101,7 @@ def check(facts: Facts) -> Iterator[Finding]:
             si = shanghai_si_months(profile, facts.as_of)
             if not any(m in si for m in month_range(start, end)):
                 yield make_finding(__name__, facts, subject=subject, message=MESSAGE_SHANGHAI, hint=HINT_SHANGHAI,
-                                   record=education_text(record), period=f"{start}至{end}")
+                                   record=education_text(record, lang), period=period_text(start, end, lang))
             continue
         if study == hukou:
             continue
@@ -108,5 +110,5 @@ def check(facts: Facts) -> Iterator[Finding]:
             continue
         if hukou is None and profile.is_to_verify("applicant"):
             continue  # the hukou is 待核实: it may be the study province
-        yield make_finding(__name__, facts, subject=subject, record=education_text(record), study=study,
+        yield make_finding(__name__, facts, subject=subject, record=education_text(record, lang), study=study,
                            hukou=hukou or "（未填）", worked="、".join(sorted(worked)) or "（无记录）")
