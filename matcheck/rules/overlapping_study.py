@@ -33,9 +33,10 @@ SEVERITY = "warning"
 REFERENCE = "rules.md §7 专本套读; §4 #9 (S41, S42; seed 002) [C]"
 NEEDS = frozenset({"profile"})
 MESSAGE = {
-    "zh": "{bachelor}在{start}入学，早于大专（{college}）{graduated}毕业，属于专本套读：中心不认可该本科，学历按大专计分。",
+    "zh": "{bachelor}在{start}入学，早于大专（{college}）{graduated}毕业，属于专本套读：中心不认可该本科，学历届时只能按大专计分（本报告的分数仍按所填本科计算）。",
     "en": "{bachelor} began in {start}, before the 大专 ({college}) graduated in {graduated}: overlapping study "
-          "(专本套读). The centre does not accept this 本科; education scores as 大专.",
+          "(专本套读). The centre does not accept this 本科 and would score the education as 大专 (this "
+          "report still scores the 本科 as claimed).",
 }
 HINT = {
     "zh": "核对学信网《教育部学历证书电子注册备案表》上两段学历的入学和毕业日期；日期填错请更正 profile，日期无误则按大专申报或改走职称/社保年限路线。",
