@@ -115,6 +115,29 @@ def catalog(path: Path | None = None) -> dict[str, Material]:
     return parse_catalog(data, path.name)
 
 
+@dataclass(frozen=True)
+class OpenQuestion:
+    """Something the sources could not pin down (the checklist's closing note)."""
+
+    zh: str
+    en: str
+    source: str
+
+
+@lru_cache(maxsize=4)
+def open_questions(path: Path | None = None) -> tuple[OpenQuestion, ...]:
+    """The catalog's ``open_questions``: what the sources could not pin down, with where that was noted."""
+    path = path or catalog_path()
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    out = []
+    for i, q in enumerate(data.get("open_questions") or []):
+        if not isinstance(q, dict) or not all(str(q.get(k) or "").strip() for k in ("zh", "en", "source")):
+            raise CatalogError([f"{path.name}: open_questions[{i}]: expected {{zh, en, source}}"])
+        out.append(OpenQuestion(str(q["zh"]), str(q["en"]), str(q["source"])))
+    return tuple(out)
+
+
 def recognisers(path: Path | None = None) -> list[Material]:
     """Documents with a ``recognise`` block, in the order the folder reader checks them (priority, then id)."""
     docs = [m for m in catalog(path).values() if m.recognise is not None]
@@ -127,6 +150,8 @@ def parse_catalog(data: Any, file: str = "materials.yaml") -> dict[str, Material
 
     problems: list[str] = []
     entries = data.get("materials") if isinstance(data, dict) else None
+    if isinstance(data, dict):
+        problems.extend(f"{file}: unknown top-level key {k!r}" for k in data if k not in ("materials", "open_questions"))
     if not isinstance(entries, list):
         raise CatalogError([f"{file}: expected a top-level `materials:` list"])
     out: dict[str, Material] = {}

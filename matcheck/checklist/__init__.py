@@ -135,7 +135,7 @@ def _finish(line: _Line, profile: Profile, as_of: date, params: Params) -> Requi
         name_en=m.name_en, reasons=tuple(line.reasons), original_or_copy=m.original_or_copy, where=m.where,
         kind=m.kind, person_name=line.person_name, person_index=line.person_index,  # type: ignore[arg-type]
         conditional=not line.certain, validity=validity, alternatives=m.alternatives,
-        source=f"{m.source} [{m.confidence}]", subject=line.subject, optional=line.optional,
+        source=m.source, subject=line.subject, optional=line.optional,
         pending=tuple(line.pending) if not line.certain else (), note=m.note, confidence=m.confidence,
         where_en=m.where_en,
     )
