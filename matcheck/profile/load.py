@@ -144,7 +144,12 @@ def read_profile_data(path: Path) -> Any:
     try:
         if path.suffix.lower() == ".json":
             return json.loads(text)
-        return yaml.safe_load(text)
+        try:
+            return yaml.safe_load(text)
+        except ValueError:
+            # a date-like scalar that is no date (2026-13-01) makes PyYAML raise ValueError: read dates as text
+            # so that validation names the field and the value
+            return yaml.load(text, Loader=_DatesAsTextLoader)  # noqa: S506 (a SafeLoader subclass)
     except json.JSONDecodeError as exc:
         raise ProfileError([f"{name}: line {exc.lineno}: not valid JSON ({exc.msg})"]) from None
     except yaml.YAMLError as exc:
@@ -152,6 +157,13 @@ def read_profile_data(path: Path) -> Any:
         where = f"line {mark.line + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ProfileError([f"{name}: {where}not valid YAML ({problem})"]) from None
+
+
+class _DatesAsTextLoader(yaml.SafeLoader):
+    """SafeLoader that keeps timestamps as strings (the model parses and checks them)."""
+
+
+_DatesAsTextLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
 def load_profile(path: str | Path) -> Profile:
