@@ -14,10 +14,10 @@ from matcheck.dates import Month
 
 def to_data(obj: Any) -> Any:
     """Dataclasses → dicts, dates → ISO strings, months → ``YYYY-MM``, tuples/sets → lists."""
+    if isinstance(obj, Month):  # before the dataclass case: a Month is a (frozen) dataclass too
+        return str(obj)
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, Month):
-        return str(obj)
     if isinstance(obj, date):
         return obj.isoformat()
     if isinstance(obj, Enum):
