@@ -17,7 +17,7 @@ from matcheck.documents.extraction import Extraction, PageText
 MIN_TEXT_CHARS = 8  # a page with fewer non-blank characters than this is a scan: OCR it
 MAX_PAGES = 200
 MAX_OCR_PAGES = 20  # a scanned PDF longer than this: OCR the first pages only, and say so
-RENDER_DPI = 200
+RENDER_DPI = 150  # scanned pages: enough for 8-pt print (≈17 px), and OCR time grows with the area
 MAX_RENDER_SIDE = 3000  # pixels
 
 _BLANK = re.compile(r"\s+")

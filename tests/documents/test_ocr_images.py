@@ -1,0 +1,68 @@
+"""Images and scanned PDFs through the real offline OCR engine (few tests: ~1-2 s an image), plus the image
+measurements that need no OCR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageFilter
+
+from matcheck.documents import read_folder
+from matcheck.documents.extract_image import MAX_OCR_SIDE, decode, prepare
+from matcheck.documents.quality import measure, quality_problems
+from matcheck.profile import parse_profile
+from tests.documents.conftest import (APPLICANT_ID, TEST_RECOGNISERS, XUEXIN_LINES, jpeg, scanned_pdf, text_image,
+                                      write)
+
+CERT = ["教育部学历证书电子注册备案表", "姓名：李明  性别：男", "出生日期：1992年03月15日",
+        "入学日期：2010年09月01日", "毕(结)业日期：2014年07月01日", "学校名称：南京示例大学", "层次：本科",
+        "学历类别：普通高等教育", "学习形式：普通全日制", "证书编号：999991201405000123", "在线验证码：A1B2C3D4E5F6G7H8"]
+
+
+def test_exif_orientation_applied_and_large_images_downscaled():
+    upright = text_image(["横向文字"], (1600, 900))
+    image = decode(jpeg(upright, orientation=6))
+    assert image.size == (1600, 900)  # stored as 900×1600, turned back by EXIF
+    big, metrics = prepare(Image.new("RGB", (5000, 3000), "white"))
+    assert max(big.size) == MAX_OCR_SIDE and (metrics["width"], metrics["height"]) == (5000, 3000)
+
+
+def test_quality_measures_tell_sharp_from_blurred_and_blank():
+    sharp = text_image(CERT, (1400, 1000))
+    blurred = sharp.filter(ImageFilter.GaussianBlur(6))
+    m_sharp, m_blur = measure(sharp), measure(blurred)
+    assert m_sharp["sharpness"] > 4 * m_blur["sharpness"]
+    assert quality_problems(m_sharp) == []
+    assert any("模糊" in r for r in quality_problems(m_blur))
+    blank = measure(Image.new("RGB", (1000, 800), (250, 250, 250)))
+    assert blank["blank"] and quality_problems(blank) == ["图片几乎空白"]
+    small = measure(text_image(["小"], (400, 300), 30))
+    assert any("分辨率" in r for r in quality_problems(small))
+
+
+def test_blank_photo_is_low_quality_without_ocr(folder: Path):
+    write(folder, "blank.jpg", jpeg(Image.new("RGB", (1200, 900), "white")))
+    (doc,) = read_folder(folder, None, use_cache=False, recognisers=TEST_RECOGNISERS)
+    assert not doc.ocr and doc.material is None
+    assert [o.rule for o in doc.observations] == ["low-quality-image", "unrecognised-file"]
+
+
+@pytest.mark.ocr
+def test_rotated_phone_photo_is_read_classified_and_attributed(folder: Path, cache_dir: Path):
+    write(folder, "IMG_0001.jpg", jpeg(text_image(CERT, (1500, 1100)), orientation=6))
+    profile = parse_profile({"applicant": {"name": "李明", "id_number": APPLICANT_ID}}, "profile.yaml")
+    (doc,) = read_folder(folder, profile, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS)
+    assert doc.ocr and doc.file_type == "jpeg" and doc.material == "xuexin_record"
+    assert doc.person == "applicant"
+    assert doc.fields["school"] == "南京示例大学" and doc.fields["cert_no"] == "999991201405000123"
+    assert doc.fields["image"]["width"] == 1500 and doc.fields["ocr_confidence"] > 0.8
+    assert not [o for o in doc.observations if o.rule == "low-quality-image"]
+
+
+@pytest.mark.ocr
+def test_scanned_pdf_pages_are_ocrd(folder: Path):
+    write(folder, "扫描件.pdf", scanned_pdf(text_image(XUEXIN_LINES[:9], (1400, 1000))))
+    (doc,) = read_folder(folder, None, use_cache=False, recognisers=TEST_RECOGNISERS)
+    assert doc.file_type == "pdf" and doc.ocr and doc.material == "xuexin_record"
+    assert doc.fields["school"] == "南京示例大学"
