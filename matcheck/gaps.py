@@ -29,8 +29,6 @@ from matcheck.profile import Profile
 from matcheck.results import Checklist, Document, MaterialStatus, RequiredMaterial
 from matcheck.rules.folder_common import field_list, same_name
 
-# A material that the reader files under another id: the HR officer's ID card is an id_card of nobody in the family.
-_SAME_DOCUMENT = {"hr_officer_id": ("id_card",)}
 _FAMILY = ("applicant", "spouse", "child")
 HUKOU_PAGES = ("首页", "本人页")
 _ONE_DAY = timedelta(days=1)
@@ -62,12 +60,18 @@ class _Verdict:
 def material_statuses(checklist: Checklist, documents: tuple[Document, ...], profile: Profile, as_of: date,
                       params: Params) -> tuple[MaterialStatus, ...]:
     """Every checklist line → its status and the files that satisfy it."""
+    candidates = {i: _candidates(item, documents, profile, params) for i, item in enumerate(checklist.items)
+                  if item.kind != "prerequisite"}
+    # a file that surely answers one line (the HR officer's ID card) is no "owner unknown" candidate for another
+    claimed = {d.path for strong, _ in candidates.values() for d in strong}
     out = []
-    for item in checklist.items:
+    for i, item in enumerate(checklist.items):
+        files: list[Document] = []
         if item.kind == "prerequisite":
-            verdict, files = _prerequisite(item, profile, as_of, params), ()
+            verdict = _prerequisite(item, profile, as_of, params)
         else:
-            strong, weak = _candidates(item, documents, params)
+            strong, weak = candidates[i]
+            weak = [d for d in weak if d.path not in claimed]
             if strong:
                 verdict, files = _judge(item, strong, profile, as_of, params), strong
             elif weak:
@@ -75,7 +79,7 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...], pro
                                    {"reason": "owner_unknown"})
                 files = weak
             else:
-                verdict, files = _Verdict("missing", None, {"reason": "no_file"}), ()
+                verdict = _Verdict("missing", None, {"reason": "no_file"})
         out.append(MaterialStatus(
             material=item.material, person=item.person, status=verdict.status,  # type: ignore[arg-type]
             files=tuple(sorted(d.path for d in files)), note=verdict.note, name_zh=item.name_zh, group=item.group,
@@ -87,11 +91,13 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...], pro
 # --------------------------------------------------------------------------- matching files to lines
 
 
-def _candidates(item: RequiredMaterial, documents: tuple[Document, ...],
+def _candidates(item: RequiredMaterial, documents: tuple[Document, ...], profile: Profile,
                 params: Params) -> tuple[list[Document], list[Document]]:
     """(files that are this material and this person's, files of this material whose owner is unknown)."""
     materials = {item.material, *item.alternatives}
-    same_doc = set(_SAME_DOCUMENT.get(item.material, ()))
+    entry = _catalog().get(item.material)
+    # physically another type (the HR officer's ID card is an id_card of nobody in the family)
+    same_doc = {entry.document_of} if entry is not None and entry.document_of else set()
     strong: list[Document] = []
     weak: list[Document] = []
     for doc in documents:
@@ -106,7 +112,31 @@ def _candidates(item: RequiredMaterial, documents: tuple[Document, ...],
             strong.append(doc)
         elif doc.person is None:
             weak.append(doc)
+    if item.subject and item.subject.startswith("education[") and len(strong) > 1:
+        strong = _same_education(item.subject, strong, profile)
     return strong, weak
+
+
+def _same_education(subject: str, docs: list[Document], profile: Profile) -> list[Document]:
+    """Of several education records, those of the entry's level (a 大专 备案表 does not satisfy the 本科 line)."""
+    try:
+        entry = profile.education[int(subject[len("education["):].split("]")[0])]
+    except (ValueError, IndexError):
+        return docs
+    return [d for d in docs if _level_of(d) in (None, entry.level)]
+
+
+def _level_of(doc: Document) -> str | None:
+    level = doc.fields.get("level")
+    if level:
+        return str(level)
+    return {"学士": "本科", "硕士": "硕士", "博士": "博士"}.get(str(doc.fields.get("degree") or "")) or None
+
+
+def _catalog() -> dict:
+    from matcheck.materials import catalog
+
+    return catalog()
 
 
 def _same_child(item: RequiredMaterial, doc: Document, params: Params) -> bool:
@@ -119,14 +149,17 @@ def _same_child(item: RequiredMaterial, doc: Document, params: Params) -> bool:
 
 
 def _judge(item: RequiredMaterial, docs: list[Document], profile: Profile, as_of: date, params: Params) -> _Verdict:
-    material = item.material
-    if material == "tax_record" or "tax_record" in item.alternatives and any(d.material == "tax_record" for d in docs):
-        return _tax(docs, as_of, params)
-    if material in ("residence_permit", "id_card", "hr_officer_id"):
-        return _card(material, docs, as_of)
-    if material == "labour_contract":
+    """By the catalog's named validity rule (``checklists/materials.yaml`` → ``validity: {rule: ...}``)."""
+    entry = _catalog().get(item.material)
+    rule = entry.validity.rule if entry is not None and entry.validity is not None else None
+    if rule == "recent_tax_months":
+        tax_docs = [d for d in docs if d.material == "tax_record"]
+        return _tax(tax_docs, as_of, params) if tax_docs else _Verdict("present")  # 完税证明: pre-2019 periods
+    if rule == "valid_on_as_of":
+        return _card(item.material, docs, as_of)
+    if rule == "contract_term":
         return _contract(docs, as_of, params)
-    if material == "hukou_booklet" and all(d.material == "hukou_booklet" for d in docs):
+    if item.material == "hukou_booklet" and all(d.material == "hukou_booklet" for d in docs):
         return _hukou(docs)
     return _Verdict("present")
 
@@ -149,14 +182,14 @@ def _tax(docs: list[Document], as_of: date, params: Params) -> _Verdict:
 
 def _card(material: str, docs: list[Document], as_of: date) -> _Verdict:
     """A card is valid when one of its files shows a validity ending on or after as_of (长期 counts)."""
-    ends = [(d, d.fields.get("valid_until")) for d in docs]
+    ends = [(d, d.fields.get("valid_until") or d.fields.get("term_end")) for d in docs]
     if any(d.fields.get("valid_long_term") for d in docs):
         return _Verdict("present")
     known = [(d, e) for d, e in ends if isinstance(e, date)]
     if not known:
-        if material == "residence_permit":
-            return _Verdict("unverified", "居住证的有效期未能从文件读出", {"reason": "validity_unread"})
-        return _Verdict("present")  # the front of an ID card carries no validity; nothing to check
+        if material == "id_card":
+            return _Verdict("present")  # the front of an ID card carries no validity; nothing to check
+        return _Verdict("unverified", "有效期未能从文件读出", {"reason": "validity_unread"})
     best_doc, best_end = max(known, key=lambda pair: pair[1])
     if best_end < as_of:
         return _Verdict("expired", f"有效期至 {best_end}，早于评估日 {as_of}",
