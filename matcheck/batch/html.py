@@ -2,7 +2,8 @@
 
 One self-contained file, readable offline: inline CSS and JavaScript, no external resource of any kind (no fonts,
 scripts, images or links off the machine). One row per applicant, sortable by any column (click its header) and
-filterable (free text, and status: reaches 120 / below / with errors / could not be checked), each row linking to
+filterable (free text, and status: reaches 120 / below / with errors / could not be checked; the URL may carry
+the view: ``summary.html#q=团队1&status=below&sort=2&desc=1``), each row linking to
 that applicant's report page and carrying a small inline SVG chart: the counted points stacked by indicator, with
 deductions in red and a dashed line at the standard score. Names are masked unless --show-pii.
 """
@@ -32,7 +33,8 @@ LABELS = {
            "n_warnings": "警告", "top": "首要问题", "report": "报告", "shown": "显示", "of": "共",
            "yes": "是", "no": "否", "standard": "标准分", "not_run": "未检查（批量运行被中断）", "legend": "图例",
            "deductions": "减分", "back": "返回汇总", "generated": "生成时间", "policy": "政策版本",
-           "as_of": "评估日期", "incomplete": "本次运行未完成：部分申请人尚未检查，可用 --resume 继续。"},
+           "as_of": "评估日期", "incomplete": "本次运行未完成：部分申请人尚未检查，可用 --resume 继续。", "items": "项",
+           "failed": "内部错误"},
     "en": {"title": "Points application batch summary", "search": "Filter (name, folder, finding…)", "all": "All",
            "reach": "Reaches the standard", "below": "Below the standard", "errors": "With errors",
            "bad": "Could not be checked", "name": "Applicant", "folder": "Folder", "total": "Score",
@@ -41,7 +43,8 @@ LABELS = {
            "yes": "yes", "no": "no", "standard": "standard", "not_run": "not checked (the batch was interrupted)",
            "legend": "Legend", "deductions": "deductions", "back": "Back to the summary", "generated": "Generated",
            "policy": "Policy", "as_of": "As of",
-           "incomplete": "This run did not finish: some applicants were not checked; run again with --resume."},
+           "incomplete": "This run did not finish: some applicants were not checked; run again with --resume.",
+           "items": "items", "failed": "Internal errors"},
 }
 
 _CSS = """
@@ -57,7 +60,8 @@ th.sorted-asc::after{content:" ▲"}th.sorted-desc::after{content:" ▼"}td.num{
 tr.bad-input td,tr.failed td{background:#fdecea}tr.not-run td{color:#888}.yes{color:#2e7d32;font-weight:bold}
 .no{color:#b71c1c}.legend{font-size:12px;margin:6px 0;display:flex;flex-wrap:wrap;gap:8px}
 .legend span i{display:inline-block;width:10px;height:10px;margin-right:3px}.small{font-size:12px;color:#555}
-td.top{max-width:380px}td.missing{max-width:240px}svg{display:block}
+td.top{max-width:420px}td.missing{max-width:260px;white-space:nowrap}td.missing ul{margin:2px 0;padding-left:18px;
+white-space:normal}summary{cursor:pointer;color:#1f4e79}svg{display:block}
 """
 
 _JS = """
@@ -80,7 +84,11 @@ Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,col){
       if(numeric){x=x===''?-Infinity:parseFloat(x);y=y===''?-Infinity:parseFloat(y);return asc?x-y:y-x;}
       return asc?x.localeCompare(y,'zh'):y.localeCompare(x,'zh');});
     rows.forEach(function(r){body.appendChild(r);});});});
-apply();})();
+var h={};location.hash.replace(/^#/,'').split('&').forEach(function(p){var kv=p.split('=');
+  if(kv[0]){h[kv[0]]=decodeURIComponent(kv[1]||'');}});
+if(h.q){q.value=h.q;}if(h.status){st.value=h.status;}
+if(h.sort){var th=table.tHead.rows[0].cells[parseInt(h.sort,10)];if(th){th.click();if(h.desc){th.click();}}}
+apply();document.documentElement.setAttribute('data-ready','1');})();
 """
 
 
@@ -120,6 +128,14 @@ def _scale(rows: list[Mapping[str, Any]]) -> float:
                        if i.get("counted") and i.get("id") != "deductions")
         top = max(top, positive, int((r.get("standard") or 0) * 1.25))
     return (CHART_W - 2) / top
+
+
+def _missing_cell(missing: list[str], L: Mapping[str, str]) -> str:
+    """The count, with the list folded away (a row stays one line high)."""
+    if not missing:
+        return "0"
+    items = "".join(f"<li>{escape(m)}</li>" for m in missing)
+    return f"<details><summary>{len(missing)} {escape(L['items'])}</summary><ul>{items}</ul></details>"
 
 
 def _td(content: str, sort_value: Any = "", cls: str = "") -> str:
@@ -164,7 +180,7 @@ def overview_html(data: Mapping[str, Any], lang: str = "zh") -> str:
             + _td(escape("" if r.get("total") is None else str(r["total"])), r.get("total"), "num")
             + _td(yes_no, "" if r.get("reaches_standard") is None else int(r["reaches_standard"]))
             + _td(chart, r.get("total"))
-            + _td(escape("；".join(missing)), len(missing), "missing")
+            + _td(_missing_cell(missing, L), len(missing), "missing")
             + _td(str(r.get("errors") or 0), r.get("errors") or 0, "num")
             + _td(str(r.get("warnings") or 0), r.get("warnings") or 0, "num")
             + _td(problem, problem, "top")
@@ -175,8 +191,10 @@ def overview_html(data: Mapping[str, Any], lang: str = "zh") -> str:
     counts = data.get("counts") or {}
     cards = "".join(f'<div class="card"><b>{counts.get(k, 0)}</b>{escape(t)}</div>' for k, t in (
         ("applicants", L["all"]), ("reaches_standard", L["reach"]), ("with_errors", L["errors"]),
-        ("bad_input", L["bad"]), ("failed", "failed"), ("not_run", L["not_run"])) if k in counts)
-    legend = "".join(f'<span><i style="background:{c}"></i>{escape(i)}</span>' for i, c in COLOURS.items())
+        ("bad_input", L["bad"]), ("failed", L["failed"]), ("not_run", L["not_run"])) if k in counts)
+    names = {str(i.get("id")): str(i.get("name") or i.get("id")) for r in rows for i in r.get("indicators") or ()}
+    legend = "".join(f'<span><i style="background:{c}"></i>{escape(names.get(i, i))}</span>'
+                     for i, c in COLOURS.items())
     legend += f'<span><i style="background:{DEDUCTION_COLOUR}"></i>{L["deductions"]}</span>'
     incomplete = "" if data.get("complete", True) else f'<p class="warn">{escape(L["incomplete"])}</p>'
     meta = " · ".join(f"{escape(L[k])}: {escape(str(data.get(k) or '—'))}" for k in ("generated", "policy", "as_of"))
