@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from dataclasses import replace
 
-from matcheck.dates import Month, add_years
+from matcheck.dates import Month, add_years, full_years
 from matcheck.policy import PolicyChoice, choose_policy, params_at
 from matcheck.profile import Profile
 from matcheck.results import Road, RoadStep, Score
@@ -22,7 +22,8 @@ from matcheck.scoring.context import Ctx, fmt_num
 from matcheck.scoring.insurance import social_insurance_base
 from matcheck.scoring.ledger import InsuranceMonth, Ledger, build_ledger
 
-HORIZON_MONTHS = 120
+HORIZON_MONTHS = 120  # how far the simulation looks ahead (10 years); not a policy value
+MAX_STEPS = 8  # road steps shown
 
 
 def _continued(ledger: Ledger, last: Month, horizon_end: Month, multiple: float | None) -> Ledger:
@@ -36,16 +37,21 @@ def _continued(ledger: Ledger, last: Month, horizon_end: Month, multiple: float 
     return ledger.extended(sim, ledger.through if ledger.through > horizon_end else horizon_end)
 
 
-def _dates(profile: Profile, as_of: date) -> list[date]:
+def _dates(profile: Profile, as_of: date, params) -> list[date]:
     """The days the total can change: the 1st of every month, anniversaries (spouse years), deductions expiring."""
     end = add_years(as_of, HORIZON_MONTHS // 12)
     days = {(Month.of(as_of) + k).first_day() for k in range(1, HORIZON_MONTHS + 1)}
     sp = profile.spouse
     if sp and sp.married:
         start = max(sp.married, sp.hukou_since or sp.married)
-        days.update(add_years(start, y) for y in range(1, 60) if as_of < add_years(start, y) <= end)
+        first = full_years(start, as_of) + 1
+        days.update(add_years(start, y) for y in range(first, first + HORIZON_MONTHS // 12 + 1)
+                    if as_of < add_years(start, y) <= end)
     rec = profile.records
-    for dates, years in ((rec.false_materials, 3), (rec.detentions, 5), (rec.criminal, 5)):
+    windows = ((rec.false_materials, params["deductions.false_materials"]["window_years"]),
+               (rec.detentions, params["deductions.detention"]["window_years"]),
+               (rec.criminal, params["deductions.criminal"]["window_years"]))
+    for dates, years in windows:
         for d in dates:
             if d is not None:
                 for y in (years, years + 1):
@@ -80,7 +86,7 @@ def road_to_standard(profile: Profile, choice: PolicyChoice, current: Score) -> 
     last = Month.of(as_of) - 1
     latest = base_ledger.get(last) or base_ledger.get(Month.of(as_of))
     horizon_end = Month.of(as_of) + HORIZON_MONTHS
-    days = _dates(profile, as_of)
+    days = _dates(profile, as_of, params_at(choice.parameter_day))
     paying = latest is not None and not latest.backpaid
     pace_multiple = latest.multiple(profile.source) if paying else None
     ledger = _continued(base_ledger, latest.month if paying else last, horizon_end, None) if paying else base_ledger
@@ -115,7 +121,7 @@ def road_to_standard(profile: Profile, choice: PolicyChoice, current: Score) -> 
     else:
         pace = f"{last}未在缴纳本市社保，按不再缴费、年龄增长模拟{years}年"
     reason = pace + ("：" + (f"{reaches_on} 总分达到{standard}分" if reaches_on else f"期间总分达不到{standard}分"))
-    return Road(gap=gap, reaches_on=reaches_on, reason=reason, steps=tuple(steps[:8]))
+    return Road(gap=gap, reaches_on=reaches_on, reason=reason, steps=tuple(steps[:MAX_STEPS]))
 
 
 def _base_steps(profile: Profile, choice: PolicyChoice, base_ledger: Ledger, latest: InsuranceMonth | None,
