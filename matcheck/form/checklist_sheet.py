@@ -14,15 +14,26 @@ from matcheck.results import Checklist, RequiredMaterial
 SHEET_TITLE = "《上海市居住证》积分申请材料核对清单"
 GROUP_ORDER = ("基础材料", "指标材料", "同住人材料", "其他事项")
 PERSON_ZH = {"applicant": "本人", "spouse": "配偶", "child": "子女", "employer": "单位", "hr_officer": "人事专员"}
-WIDTHS = (0.05, 0.05, 0.22, 0.11, 0.10, 0.21, 0.26)
+WIDTHS = (0.05, 0.05, 0.19, 0.12, 0.14, 0.22, 0.23)
 NUMERALS = "一二三四五六七八九十"
 HEADER = ("√", "序号", "材料", "所属人", "原件/复印件", "何处取得", "说明")
 
 
 def whose(item: RequiredMaterial) -> str:
-    """``子女（李小明）``: the person the document belongs to, with the name when known."""
+    """``子女`` and, on the next line, ``（李小明）``: the person the document belongs to, with the name when known."""
     who = PERSON_ZH.get(item.person, item.person)
-    return f"{who}（{item.person_name}）" if item.person_name else who
+    return f"{who}\n（{item.person_name}）" if item.person_name else who
+
+
+def material_name(material_id: str) -> str:
+    """The Chinese name of a catalog material (for alternatives, which the Checklist names by id)."""
+    try:
+        from matcheck.materials import catalog
+
+        entry = catalog().get(material_id)
+    except Exception:  # the catalog is someone else's data: an unreadable one must not stop the sheet
+        entry = None
+    return entry.name_zh if entry is not None else material_id
 
 
 def explanation(item: RequiredMaterial) -> str:
@@ -30,7 +41,7 @@ def explanation(item: RequiredMaterial) -> str:
     if item.validity:
         parts.append(f"有效期要求：{item.validity}")
     if item.alternatives:
-        parts.append("或：" + "、".join(item.alternatives))
+        parts.append("或：" + "、".join(material_name(a) for a in item.alternatives))
     if item.kind == "prerequisite":
         parts.append("（事项确认，无需提交文件）")
     if item.conditional:
@@ -39,7 +50,7 @@ def explanation(item: RequiredMaterial) -> str:
 
 
 def _item_row(n: int, item: RequiredMaterial) -> Row:
-    return Row((Cell(UNCHECKED, align="center", key=f"box.{n}"), value(str(n), align="center"),
+    return Row((Cell(UNCHECKED, align="center", key=f"box.{n}", large=True), value(str(n), align="center"),
                 value(item.name_zh, key=f"item.{n}"), value(whose(item), key=f"whose.{n}"),
                 value(item.original_or_copy, align="center", key=f"copy.{n}"), value(item.where, key=f"where.{n}"),
                 Cell(explanation(item), small=True)))

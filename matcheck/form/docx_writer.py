@@ -23,7 +23,7 @@ from matcheck.form.layout import Cell, Cover, FormModel, Section
 
 BODY_FONT, TITLE_FONT, LATIN_FONT = "宋体", "黑体", "Times New Roman"
 PAGE_MARGIN_MM = (16.0, 18.0, 18.0, 18.0)  # top, right, bottom, left
-BODY_PT, LABEL_PT, SMALL_PT = 10.0, 9.0, 8.5
+BODY_PT, LABEL_PT, SMALL_PT, BOX_PT = 10.0, 9.0, 8.5, 15.0
 LABEL_FILL = "E8E8E8"
 
 
@@ -84,7 +84,8 @@ def _repeat_header(row: Any) -> None:
 
 def _fill(cell: Any, spec: Cell, prose: bool) -> None:
     p = cell.paragraphs[0]
-    _run(p, spec.text, SMALL_PT if spec.small else LABEL_PT if spec.label else (10.5 if prose else BODY_PT))
+    size = SMALL_PT if spec.small else LABEL_PT if spec.label else BOX_PT if spec.large else 10.5 if prose else BODY_PT
+    _run(p, spec.text, size)
     if spec.label or spec.align == "center":
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if prose:

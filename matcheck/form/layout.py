@@ -27,6 +27,7 @@ class Cell:
     key: str | None = None
     align: Literal["left", "center"] = "left"
     small: bool = False
+    large: bool = False  # a box to tick by hand
 
 
 @dataclass(frozen=True)

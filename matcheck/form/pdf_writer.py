@@ -15,6 +15,7 @@ from matcheck.form.layout import Cell, Cover, FormModel, Section
 PAGE_MARGIN_MM = (16.0, 18.0, 18.0, 18.0)  # top, right, bottom, left
 BODY_PT, LABEL_PT, SMALL_PT, TITLE_PT = 10.0, 9.0, 8.5, 18.0
 LABEL_FILL = "#E8E8E8"
+ORPHAN_MM = 35.0
 # Chinese punctuation that must not start a line (避头点). reportlab's list (textsplit.ALL_CANNOT_START) is
 # Japanese-centred and lacks the full-width comma and others, so a line could start with "，"; such a character
 # instead hangs at the end of the previous line (its ink sits in the cell padding).
@@ -39,6 +40,7 @@ def _styles(font: str) -> dict[str, Any]:
         "body": base,
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
         "label": ParagraphStyle("label", parent=base, fontSize=LABEL_PT, leading=LABEL_PT * 1.35, alignment=TA_CENTER),
+        "box": ParagraphStyle("box", parent=base, fontSize=15, leading=18, alignment=TA_CENTER),
         "small": ParagraphStyle("small", parent=base, fontSize=SMALL_PT, leading=SMALL_PT * 1.35),
         "pledge": ParagraphStyle("pledge", parent=base, fontSize=10.5, leading=19, firstLineIndent=21),
         "title": ParagraphStyle("title", parent=base, fontSize=TITLE_PT, leading=TITLE_PT * 1.4, alignment=TA_CENTER,
@@ -67,10 +69,13 @@ def _cell_style(cell: Cell, styles: dict[str, Any]) -> Any:
         return styles["label"]
     if cell.small:
         return styles["small"]
+    if cell.large:
+        return styles["box"]
     return styles["center"] if cell.align == "center" else styles["body"]
 
 
-def _section_table(section: Section, width: float, styles: dict[str, Any], pledge: bool) -> Any:
+def _section_table(section: Section, width: float, styles: dict[str, Any], pledge: bool,
+                   split_in_row: bool = False) -> Any:
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.platypus import Table, TableStyle
@@ -96,7 +101,7 @@ def _section_table(section: Section, width: float, styles: dict[str, Any], pledg
                  ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LEFTPADDING", (0, 0), (-1, -1), 4),
                  ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
     table = Table(data, colWidths=[w * width for w in section.widths], repeatRows=section.header_rows,
-                  minRowHeights=min_heights, splitInRow=1, hAlign="CENTER")
+                  minRowHeights=min_heights, splitInRow=int(split_in_row), hAlign="CENTER")
     table.setStyle(TableStyle(commands))
     return table
 
@@ -148,7 +153,8 @@ def render_pdf(model: FormModel) -> bytes:
     """The PDF bytes for ``model`` (A4 portrait)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus.doctemplate import LayoutError
 
     from matcheck.form.fonts import register_reportlab_font
 
@@ -156,10 +162,25 @@ def render_pdf(model: FormModel) -> bytes:
     _teach_reportlab_chinese_line_breaks()
     styles = _styles(font)
     top, right, bottom, left = (m * mm for m in PAGE_MARGIN_MM)
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, topMargin=top, rightMargin=right, bottomMargin=bottom, leftMargin=left,
-                            title=model.title, author="matcheck", subject=model.title, creator="matcheck",
-                            invariant=1)
+    for split_in_row in (False, True):
+        buf = io.BytesIO()
+        doc = SimpleDocTemplate(buf, pagesize=A4, topMargin=top, rightMargin=right, bottomMargin=bottom,
+                                leftMargin=left, title=model.title, author="matcheck", subject=model.title,
+                                creator="matcheck", invariant=1)
+        try:
+            return _build(model, doc, buf, font, styles, split_in_row)
+        except LayoutError:
+            # A row taller than a page (a huge value): build again letting rows split across pages, never cut.
+            # Not the default: reportlab may then leave an empty sliver of a row at the foot of a page.
+            if split_in_row:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _build(model: FormModel, doc: Any, buf: io.BytesIO, font: str, styles: dict[str, Any], split_in_row: bool) -> bytes:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import CondPageBreak, PageBreak
+
     width = doc.width
     story: list[Any] = []
     if model.cover is not None:
@@ -168,17 +189,16 @@ def render_pdf(model: FormModel) -> bytes:
         story.append(_para(model.title, styles["title"]))
     if model.subtitle:
         story.append(_para(model.subtitle, styles["subtitle"]))
-    for i, section in enumerate(model.sections):
+    for section in model.sections:
         if section.page_break_before and story and not isinstance(story[-1], PageBreak):
             story.append(PageBreak())
-        heading: Paragraph = _para(section.title, styles["section"])
-        heading.keepWithNext = 1
-        story.append(heading)
+        # A heading never ends a page alone: start a new page when less than ORPHAN_MM is left. (keepWithNext
+        # would move the whole table to the next page instead of splitting it.)
+        story.append(CondPageBreak(ORPHAN_MM * mm))
+        story.append(_para(section.title, styles["section"]))
         if section.note:
-            note = _para(section.note, styles["note"])
-            note.keepWithNext = 1
-            story.append(note)
-        story.append(_section_table(section, width, styles, pledge=section.prose))
+            story.append(_para(section.note, styles["note"]))
+        story.append(_section_table(section, width, styles, pledge=section.prose, split_in_row=split_in_row))
     if model.footnote:
         story.append(_para(model.footnote, styles["note"]))
     doc.build(story, canvasmaker=_numbered_canvas(font))

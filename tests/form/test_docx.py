@@ -115,4 +115,4 @@ def test_checklist_sheet_docx_has_a_box_per_item(tmp_path):
     for cells, item in zip(items, checklist.items):
         assert cells[0] == "□" and cells[2] == item.name_zh and cells[4] == item.original_or_copy
         assert cells[5] == item.where
-    assert items[-1][3] == "子女（李小军）"
+    assert items[-1][3] == "子女\n（李小军）"

@@ -97,7 +97,7 @@ def test_checklist_sheet_one_box_per_item(profile):
     sheet = checklist_sheet(profile, checklist)
     boxes = [c for c in sheet.cells() if c.key and c.key.startswith("box.")]
     assert len(boxes) == len(checklist.items) and all(c.text == "□" for c in boxes)
-    assert sheet.value_of("whose.5") == "子女（李小军）"
+    assert sheet.value_of("whose.5") == "子女\n（李小军）"
     assert sheet.value_of("copy.1") == "原件+复印件"
     assert sheet.value_of("where.4") == "个人所得税 App 或办税服务厅"
     assert [s.title for s in sheet.sections][1:4] == ["一、基础材料", "二、指标材料", "三、同住人材料"]

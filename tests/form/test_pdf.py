@@ -115,3 +115,16 @@ def test_checklist_sheet_pdf(tmp_path, profile):
 def test_the_same_input_gives_the_same_bytes(profile, score_of):
     model = application_form(profile, score_of(profile))
     assert render(model, ".pdf") == render(model, ".pdf")
+
+
+def test_a_value_longer_than_a_page_is_split_not_cut(tmp_path, score_of):
+    data = base_data()
+    huge = "".join(f"第{i}段示例经历说明文字，" for i in range(400))  # about 3,600 characters in one résumé cell
+    data["work_history"][0]["post"] = huge
+    p = parse_profile(data)
+    path = write_application_form(p, score_of(p), tmp_path / "huge.pdf")
+    lines = fragments(path)
+    start = next(f for f in lines if f.text.startswith("在江苏南京示例软件有限公司任第0段"))
+    column = [f for f in lines if abs(f.x - start.x) < 0.5]  # the résumé's description column, page after page
+    assert len({f.page for f in column}) >= 3
+    assert compact(huge) in compact("".join(f.text for f in column))
