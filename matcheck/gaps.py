@@ -255,10 +255,11 @@ def _prerequisite(item: RequiredMaterial, profile: Profile, as_of: date, params:
         if flag is False:
             return _Verdict("missing", "资料表明单位尚未在积分系统注册并通过核验", {"reason": "disproved"})
     if item.material == "social_insurance_current_month":
-        month = Month.of(as_of)
-        for p in profile.social_insurance:
-            if p.from_ and p.from_ <= month and (p.to is None or p.to >= month) and not p.backpaid:
-                return _Verdict("present", f"资料中 {month} 在缴本市社保")
+        # rules.md §7 eligibility gate: paying in the as_of month or the month before (the month may not be posted yet)
+        for month in (Month.of(as_of), Month.of(as_of) - 1):
+            for p in profile.social_insurance:
+                if p.from_ and p.from_ <= month and (p.to is None or p.to >= month) and not p.backpaid:
+                    return _Verdict("present", f"资料中 {month} 在缴本市社保")
     if item.material == "account_after_permit":
         return _account_after_permit(profile, params)
     return _Verdict("unverified", "需人工确认")

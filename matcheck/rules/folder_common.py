@@ -174,6 +174,7 @@ def status_args(status: Any) -> dict[str, Any]:
         "whose_en": PERSON_EN.get(person, person) + (f" {child_name}" if child_name else ""),
         "why": "、".join(item.reasons) if item is not None and item.reasons else "基础材料",
         "where": (item.where if item is not None else "") or "发证机关",
+        "where_en": (getattr(item, "where_en", None) or (item.where if item is not None else "")) or "the issuer",
         "copy": (item.original_or_copy if item is not None else "") or "原件+复印件",
         "note": status.note or "",
         "paths": "、".join(status.files),

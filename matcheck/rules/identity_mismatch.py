@@ -7,7 +7,7 @@
   keeps only numbers that pass the GB 11643 checksum, and two valid numbers are two people, never "OCR noise".
 * **Names**: the owner's name must be printed on the document. A name read by OCR may differ by one character for
   names of three or more characters (parameters in ``rules_folder.yaml``); a name in a text PDF must match.
-* **Education** (学信网 备案表 / 学位在线验证报告 / 毕业证书 / 学位证书): the school, 学习形式, 入学 and 毕业 months and
+* **Education** (the 学信网 备案表 and 学位在线验证报告, whose fields are labelled): the school, 学习形式, 入学 and 毕业 months and
   the degree on the record against the profile's education entry of the same level. A record of a level the
   profile does not list is a warning.
 * **Marriage**: the 登记日期 on the 结婚证 against ``spouse.married``; the spouse's ID number on it against
@@ -82,7 +82,9 @@ WHAT_EN = {"身份证号": "ID number", "姓名": "name", "学校": "school", "�
 ID_STRICT = frozenset({"id_card", "residence_permit", "tax_record", "social_insurance_record", "labour_contract",
                        "marriage_certificate", "birth_certificate", "title_certificate", "skill_certificate",
                        "vocational_qualification_certificate", "xuexin_record", "degree_verification_report"})
-EDUCATION_DOCS = ("xuexin_record", "degree_verification_report", "diploma", "degree_certificate")
+# The labelled 学信网 reports only: a paper diploma's school and dates sit in a sentence read by OCR (too noisy to
+# call a mismatch); its existence is what missing-material checks.
+EDUCATION_DOCS = ("xuexin_record", "degree_verification_report")
 _DEGREE_LEVEL = {"学士": "本科", "硕士": "硕士", "博士": "博士"}
 
 
@@ -175,7 +177,7 @@ def _education(facts: Facts, doc: Document, params: Params) -> Iterator[Finding]
     tolerance = int(params["rules_folder.education.date_tolerance_months"])
     for key, attr, what in (("enrol_date", "start", "入学年月"), ("grad_date", "end", "毕业年月")):
         value, claimed = f.get(key), getattr(entry, attr)
-        if doc.material in ("degree_verification_report", "degree_certificate") and key == "grad_date":
+        if doc.material == "degree_verification_report" and key == "grad_date":
             continue  # 获学位日期 is the degree's date, not the 毕业 date
         if isinstance(value, date) and claimed is not None and abs(Month.of(value) - claimed) > tolerance:
             yield _finding(facts, doc, what, Month.of(value), claimed, whose_label, f"{subject}.{attr}",

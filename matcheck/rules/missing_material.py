@@ -35,8 +35,8 @@ MESSAGE = {
     "en": "Missing {name_en} ({whose_en}): needed for {why}.",
 }
 HINT = {
-    "zh": "去{where}取得{name}（{copy}），放进申请人文件夹。",
-    "en": "Get it from {where} ({copy}) and put it in the applicant's folder.",
+    "zh": "获取方式：{where}（{copy}）。取得后扫描或拍照放进申请人文件夹。",
+    "en": "Where to get it: {where_en} ({copy}). Then put a scan or photo in the applicant's folder.",
 }
 MESSAGE_PREREQUISITE = {
     "zh": "前提条件未满足：{name}（{note}）。",
@@ -44,7 +44,7 @@ MESSAGE_PREREQUISITE = {
 }
 HINT_PREREQUISITE = {
     "zh": "{where}",
-    "en": "{where}",
+    "en": "{where_en}",
 }
 
 

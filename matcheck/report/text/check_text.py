@@ -67,8 +67,11 @@ class CheckText:
         reached = ("已达到" if score.reaches_standard else "未达到") if lang != "en" else (
             "reaches" if score.reaches_standard else "below")
         flag = ("（暂定）" if lang != "en" else " (provisional)") if score.provisional else ""
-        console.print(f"{'总分' if lang != 'en' else 'Total'} {score.total}{flag} / {score.standard} {reached}",
-                      soft_wrap=True)
+        if lang != "en":
+            console.print(f"总分 {score.total}{flag} / 标准分值 {score.standard}：{reached}标准分值", soft_wrap=True)
+        else:
+            console.print(f"Total {score.total}{flag} / standard {score.standard}: {reached} the standard",
+                          soft_wrap=True)
 
         # 2. the checklist
         console.print(f"\n{w['checklist']}", soft_wrap=True)
@@ -88,7 +91,7 @@ class CheckText:
                 if s.kind == "prerequisite":
                     label += w["prereq"]
                 detail = "、".join(s.files) if lang != "en" else ", ".join(s.files)
-                if s.note and s.status != "present":
+                if s.note and (s.status != "present" or s.kind == "prerequisite"):
                     detail = f"{detail}  {s.note}" if detail else s.note
                 table.add_row(MARK.get(s.status, "?"), STATUS.get(lang, STATUS["zh"]).get(s.status, s.status),
                               label, whose, detail or "—")
@@ -120,7 +123,7 @@ class CheckText:
                 files.add_column(col, overflow="fold")
             for d in report.documents:
                 material = _material_name(d.material, lang) if d.material else w["unrecognised"]
-                files.add_row(d.path, d.file_type + (" OCR" if d.ocr else ""), material,
+                files.add_row(d.path + (f" p.{d.page}" if d.page else ""), d.file_type + (" OCR" if d.ocr else ""), material,
                               PERSON.get(lang, PERSON["zh"]).get(d.person or "", d.person or "—"),
                               f"{d.confidence:.2f}")
             console.print(files)
