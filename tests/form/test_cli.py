@@ -93,3 +93,18 @@ def test_checklist_sheet_from_the_cli(tmp_path, profile_path):
         assert result.exit_code == 0, result.stderr
     text = "".join(p.extract_text() for p in pypdf.PdfReader(str(tmp_path / "清单.pdf")).pages)
     assert "材料核对清单" in text and text.count("□") >= 5
+
+
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*/profile.yaml"))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=[p.parent.name for p in SAMPLES])
+def test_every_sample_profile_prints(tmp_path, sample):
+    """Each sample applicant gets a form and a checklist sheet, in both formats (written outside its folder)."""
+    before = sorted(p.name for p in sample.parent.rglob("*"))
+    for command, name in (("form", "表.pdf"), ("form", "表.docx"), ("checklist", "清单.pdf"), ("checklist", "清单.docx")):
+        result = run(command, str(sample), "-o", str(tmp_path / name))
+        assert result.exit_code == 0, f"{command} {sample}: {result.stderr}"
+    pages = pypdf.PdfReader(str(tmp_path / "表.pdf")).pages
+    assert 3 <= len(pages) <= 8
+    assert sorted(p.name for p in sample.parent.rglob("*")) == before
