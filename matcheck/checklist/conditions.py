@@ -374,7 +374,6 @@ _TABLE: tuple[Predicate, ...] = (
     Predicate("indicator:qualification", None, "申报职称/技能指标：资料中有职称、技能或职业资格", _qualification_indicator),
     Predicate("indicator:shortage_major", None, "申报紧缺急需专业：某段学历标为紧缺专业", _shortage_major),
     Predicate("indicator:investment", None, "申报投资纳税或带动本地就业", _investment),
-    Predicate("indicator:award", None, "申报表彰奖励", _list_claimed("awards")),
     Predicate("indicator:special_post", None, "申报特定公共服务领域或远郊重点区域", _list_claimed("special_posts")),
     Predicate("indicator:fresh_graduate", None, "申报全日制应届高校毕业生", _bonus_flag("fresh_graduate")),
     Predicate("indicator:entrepreneur", None, "申报创业人才", _bonus_flag("entrepreneur")),
