@@ -73,7 +73,7 @@ def _pledge(title: str, text: str, signer: str, seal: bool, page_break: bool) ->
                 min_height_mm=SIGN_ROW_MM)]
     if seal:
         rows.append(Row((label("单位盖章"), value("", span=3)), min_height_mm=SEAL_ROW_MM))
-    return Section(title, (0.22, 0.34, 0.12, 0.32), tuple(rows), page_break_before=page_break, prose=True)
+    return Section(title, (0.25, 0.31, 0.12, 0.32), tuple(rows), page_break_before=page_break, prose=True)
 
 
 # --------------------------------------------------------------------------- data sections
@@ -232,7 +232,7 @@ def _children(f: _Facts) -> Section:
                                yes_no_boxes(c.enjoys_benefits), key=f"{path}.enjoys_benefits", align="center"))))
     if not rows:
         rows.append(Row(tuple(value("") for _ in range(6))))
-    return Section("六、子女情况", (0.13, 0.07, 0.17, 0.29, 0.12, 0.22), (header, *rows),
+    return Section("六、子女情况", (0.13, 0.07, 0.19, 0.27, 0.12, 0.22), (header, *rows),
                    note="子女已通过另一方父母的积分享受待遇的，“享受积分待遇”填“否”。")
 
 

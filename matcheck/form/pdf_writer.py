@@ -23,11 +23,14 @@ CANNOT_START_ZH = "，；：？！”’》〉」』）】"
 
 
 def _teach_reportlab_chinese_line_breaks() -> None:
+    """Add CANNOT_START_ZH to both copies of the list (one-fragment paragraphs use textsplit.wordSplit)."""
+    from reportlab.lib import textsplit
     from reportlab.platypus import paragraph
 
-    missing = "".join(c for c in CANNOT_START_ZH if c not in paragraph.ALL_CANNOT_START)
-    if missing:
-        paragraph.ALL_CANNOT_START = paragraph.ALL_CANNOT_START + missing
+    for module in (textsplit, paragraph):
+        missing = "".join(c for c in CANNOT_START_ZH if c not in module.ALL_CANNOT_START)
+        if missing:
+            module.ALL_CANNOT_START = module.ALL_CANNOT_START + missing
 
 
 def _styles(font: str) -> dict[str, Any]:
@@ -99,7 +102,7 @@ def _section_table(section: Section, width: float, styles: dict[str, Any], pledg
     commands += [("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 3),
                  ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                 ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+                 ("RIGHTPADDING", (0, 0), (-1, -1), 6)]  # room for hanging punctuation
     table = Table(data, colWidths=[w * width for w in section.widths], repeatRows=section.header_rows,
                   minRowHeights=min_heights, splitInRow=int(split_in_row), hAlign="CENTER")
     table.setStyle(TableStyle(commands))

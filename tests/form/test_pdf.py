@@ -128,3 +128,10 @@ def test_a_value_longer_than_a_page_is_split_not_cut(tmp_path, score_of):
     column = [f for f in lines if abs(f.x - start.x) < 0.5]  # the résumé's description column, page after page
     assert len({f.page for f in column}) >= 3
     assert compact(huge) in compact("".join(f.text for f in column))
+
+
+def test_no_line_starts_with_chinese_punctuation(form_lines):
+    from matcheck.form.pdf_writer import CANNOT_START_ZH
+
+    starts = [f.text for f in form_lines if f.text[0] in CANNOT_START_ZH + "。、"]
+    assert not starts, starts
