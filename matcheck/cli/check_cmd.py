@@ -28,6 +28,8 @@ def register(app: typer.Typer) -> None:
                                     help="Exit 1 on findings of this severity or worse: error | warning."),
         no_cache: bool = typer.Option(False, "--no-cache", envvar="MATCHECK_NO_CACHE",
                                       help="Read every file again (ignore the extraction cache)."),
+        cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="MATCHECK_CACHE_DIR",
+                                                 help="Where the extraction cache lives (never inside FOLDER)."),
         lang: Lang = lang_option(),
         show_pii: bool = show_pii_option(),
     ) -> None:
@@ -40,7 +42,7 @@ def register(app: typer.Typer) -> None:
             raise UsageError(f"--fail-on: {fail_on!r} is not error or warning")
         fmt = renderer(format, "check")
         report = check_folder(folder, profile_path=profile, as_of=parse_as_of(as_of), policy=policy,
-                              config=RuleConfig(lang=lang.value), use_cache=not no_cache)
+                              config=RuleConfig(lang=lang.value), use_cache=not no_cache, cache_dir=cache_dir)
         write_output(mask_output(fmt.check(report, lang=lang.value), show_pii), output)
         info(summary_line(report))
         failing = {"error"} if fail_on == "error" else {"error", "warning"}

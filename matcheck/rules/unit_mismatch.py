@@ -4,7 +4,8 @@
 
 * the profile itself: ``tax.withholding_unit`` and the unit of every 社保 period since the contract started;
 * when the folder is read: the 甲方 of the 劳动合同, the 名称 and 统一社会信用代码 on the 营业执照, the 缴费单位 on the
-  社保 record (the employer must be among them) and the 扣缴义务人 on the 个税 records (the employer must be among
+  社保 record (the employer must be among them, and every other unit must be one the profile's 社保 periods or
+  work history name) and the 扣缴义务人 on the 个税 records (the employer must be among
   them; any other withholding unit in the window is a warning).
 
 Names are compared in full after normalising spaces and brackets; abbreviations never match. A name read by OCR
@@ -54,6 +55,11 @@ MESSAGE_MISSING = {
     "zh": "{where}上没有单位 {employer}（只有 {found}）{files_note}。",
     "en": "The {where_en} does not show the employer {employer} (only {found}){files_note}.",
 }
+MESSAGE_UNKNOWN_UNIT = {
+    "zh": "{where}上有缴费单位 {found}，资料中的社保和工作经历里都没有这个单位（资料称由 {employer} 缴纳）{files_note}。",
+    "en": "The {where_en} shows the paying unit {found}, which neither the profile's 社保 periods nor its work "
+          "history name (the profile says {employer} pays){files_note}.",
+}
 MESSAGE_EXTRA = {
     "zh": "{where}上除 {employer} 外还有扣缴义务人 {found}{files_note}。",
     "en": "Besides {employer}, the {where_en} shows another withholding unit: {found}{files_note}.",
@@ -62,6 +68,8 @@ HINT_EXTRA = {
     "zh": "确认这些月份的工资由谁发放；评估期内的个税应由合同单位扣缴（换过单位的，请说明时间）。",
     "en": "Check who paid the salary in those months; within the window the contract unit should withhold the tax.",
 }
+# 收入纳税明细 (tax_income_detail) is the 个税 view that names the 扣缴义务人; the 纳税记录 usually does not.
+TAX_MATERIALS = ("tax_record", "tax_income_detail")
 WHAT_EN = {"扣缴义务人": "withholding unit", "缴费单位": "paying unit", "甲方": "employer (甲方)",
            "名称": "company name", "统一社会信用代码": "credit code"}
 
@@ -108,6 +116,13 @@ def _profile(facts: Facts, employer: str) -> Iterator[Finding]:
                         f"social_insurance[{i}].unit", message=MESSAGE_PROFILE)
 
 
+def _profile_units(facts: Facts) -> list[str]:
+    """Every unit the profile names: the employer, its 社保 periods' units, its work history's units."""
+    p = facts.profile
+    return [u for u in [p.employer.name, *(s.unit for s in p.social_insurance), *(w.unit for w in p.work_history)]
+            if u]
+
+
 def _documents(facts: Facts, employer: str) -> Iterator[Finding]:
     params = params_at(facts.as_of)
     credit = facts.profile.employer.credit_code
@@ -131,7 +146,13 @@ def _documents(facts: Facts, employer: str) -> Iterator[Finding]:
             if units and not any(same_unit(employer, u, doc.ocr, params) for u in units):
                 yield _emit(facts, where, where_en, "缴费单位", "、".join(units), employer, "social_insurance",
                             files, message=MESSAGE_MISSING)
-        elif doc.material == "tax_record" and doc.person in ("applicant", None):
+                continue
+            known = _profile_units(facts)
+            strangers = [u for u in units if not any(same_unit(k, u, doc.ocr, params) for k in known)]
+            if strangers:
+                yield _emit(facts, where, where_en, "缴费单位", "、".join(strangers), employer, "social_insurance",
+                            files, message=MESSAGE_UNKNOWN_UNIT)
+        elif doc.material in TAX_MATERIALS and doc.person in ("applicant", None):
             units = [str(u) for u in field_list(doc, "withholding_units")]
             if not units:
                 continue  # the 纳税记录 has no 扣缴义务人 column (documents.md §3.1): nothing to compare
