@@ -34,7 +34,7 @@ class _Line:
     person_name: str | None
     subject: str | None
     group: str
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (reason, pending facts)
     certain: bool = False  # at least one requirement holds without pending facts
     optional: bool = True  # every requirement that holds is optional
     pending: list[str] = field(default_factory=list)
@@ -53,10 +53,35 @@ def build_checklist(profile: Profile, as_of: date, params: Params,
                 if cond.holds:
                     _add(lines, material, req, item, profile, cond.pending)
     items = [_finish(line, profile, as_of, params) for line in lines.values()]
-    group_order = {g: i for i, g in enumerate(GROUPS)}
-    items.sort(key=lambda i: (group_order[i.group], materials[i.material].order, _PERSON_ORDER[i.person],
-                              i.person_index if i.person_index is not None else -1, i.subject or ""))
+    items.sort(key=lambda i: _sort_key(i, materials))
     return Checklist(as_of=as_of, items=tuple(items))
+
+
+def _sort_key(item: RequiredMaterial, materials: dict[str, Material]) -> tuple[Any, ...]:
+    """Group, then catalog order; a family member's papers stay together (the spouse's right after the 结婚证,
+    each child's as one block), so the officer collects them person by person."""
+    order = materials[item.material].order
+    anchor: float = order
+    block = ""
+    if item.person == "spouse" and "marriage_certificate" in materials:
+        anchor = materials["marriage_certificate"].order + 0.5
+    elif item.person == "child" and "birth_certificate" in materials:
+        anchor, block = materials["birth_certificate"].order + 0.5, f"{item.person_index:04d}"
+    elif item.subject:  # one block per education record / qualification, in profile order
+        for prefix, first in _BLOCKS:
+            if item.subject.startswith(prefix) and first in materials:
+                anchor, block = materials[first].order, _index_key(item.subject)
+    return (GROUPS.index(item.group), anchor, block, order, _PERSON_ORDER[item.person], item.subject or "")
+
+
+_BLOCKS = (("education[", "xuexin_record"), ("qualifications[", "title_certificate"),
+           ("bonus.awards[", "award_certificate"))
+
+
+def _index_key(path: str) -> str:
+    """``education[12]`` → ``0012`` so that entries sort in profile order."""
+    inside = path[path.index("[") + 1:path.index("]")]
+    return f"{int(inside):04d}" if inside.isdigit() else path
 
 
 def _add(lines: dict[tuple[Any, ...], _Line], material: Material, req: Requirement, item: Item | None,
@@ -73,10 +98,8 @@ def _add(lines: dict[tuple[Any, ...], _Line], material: Material, req: Requireme
         line.group = req.group
     reason = req.reason + (f"：{_label(req.for_each, item)}" if req.for_each and item is not None
                            and req.person != "child" else "")
-    if pending:
-        reason += f"（取决于：{'、'.join(pending)}）"
-    if reason not in line.reasons:
-        line.reasons.append(reason)
+    if all(r != reason for r, _ in line.reasons):
+        line.reasons.append((reason, pending))
     line.certain = line.certain or not pending
     line.optional = line.optional and req.optional
     line.pending.extend(p for p in pending if p not in line.pending)
@@ -130,9 +153,11 @@ def _finish(line: _Line, profile: Profile, as_of: date, params: Params) -> Requi
         if m.validity.text:
             parts.append(m.validity.text)
         validity = "；".join(parts) or None
+    # a line that certainly holds says which of its extra reasons are only possible; a conditional line says it once
+    reasons = tuple(r + (f"（取决于：{'、'.join(p)}）" if p and line.certain else "") for r, p in line.reasons)
     return RequiredMaterial(
         material=m.id, person=line.person, group=line.group, name_zh=m.name_zh,  # type: ignore[arg-type]
-        name_en=m.name_en, reasons=tuple(line.reasons), original_or_copy=m.original_or_copy, where=m.where,
+        name_en=m.name_en, reasons=reasons, original_or_copy=m.original_or_copy, where=m.where,
         kind=m.kind, person_name=line.person_name, person_index=line.person_index,  # type: ignore[arg-type]
         conditional=not line.certain, validity=validity, alternatives=m.alternatives,
         source=m.source, subject=line.subject, optional=line.optional,

@@ -342,6 +342,20 @@ def _prior_high_school_needed(ctx: Context, _: Item | None) -> Cond:
     return Cond(True, tuple(pending)) if pending else NO
 
 
+def _high_school_levels(ctx: Context) -> tuple[str, ...]:
+    return tuple(ctx.params["rules_profile.prior_education.high_school_levels"])
+
+
+def _edu_high_school_level(ctx: Context, item: Item) -> Cond:
+    levels = _high_school_levels(ctx)
+    return fact(ctx.profile, f"{item.path}.level", item.value.level, lambda v: v in levels)
+
+
+def _high_school_listed(ctx: Context, _: Item | None) -> Cond:
+    return any_of(_edu_high_school_level(ctx, Item(i, e, f"education[{i}]"))
+                  for i, e in enumerate(ctx.profile.education))
+
+
 def _param_flag(name: str) -> Callable[[Context, Item | None], Cond]:
     def check(ctx: Context, _: Item | None) -> Cond:
         return YES if ctx.params[name] else NO
@@ -391,6 +405,7 @@ _TABLE: tuple[Predicate, ...] = (
     Predicate("fact:prior_high_school_needed", None, "学历链需要高中阶段前置学历（rules.md §7 前置学历）",
               _prior_high_school_needed),
     Predicate("fact:children_with_benefits", None, "有同住且享受积分待遇的子女", _children_with_benefits),
+    Predicate("fact:high_school_listed", None, "资料中填写了高中阶段学历（高中、中专、职高、技校）", _high_school_listed),
     Predicate("fact:single_parent_with_child", None, "子女随迁而资料中无配偶（可能离异，须确认）",
               _single_parent_with_child),
     # policy data (checklists/policy/parameters/materials.yaml)
@@ -400,6 +415,8 @@ _TABLE: tuple[Predicate, ...] = (
     # per education entry
     Predicate("edu:tertiary", "education", "该段学历为大专及以上", _scoped(_edu_tertiary)),
     Predicate("edu:domestic", "education", "该段学历为国内学历", _scoped(_edu_domestic)),
+    Predicate("edu:high_school_level", "education", "该段学历为高中阶段（高中、中专、职高、技校）",
+              _scoped(_edu_high_school_level)),
     Predicate("edu:foreign", "education", "该段学历为国（境）外学历", _scoped(_edu_foreign)),
     Predicate("edu:has_degree", "education", "该段学历有学位（学士/硕士/博士）", _scoped(_edu_has_degree)),
     Predicate("edu:non_fulltime", "education", "该段学历为自考/成人/网络/函授/业余", _scoped(_edu_non_fulltime)),
