@@ -32,6 +32,7 @@ import yaml
 from matcheck.data import checklists_dir
 
 CONFIDENCES = ("A", "B", "C", "?")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: several times faster at start-up
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def load_parameters(directory: Path | None = None) -> dict[str, Parameter]:
     out: dict[str, Parameter] = {}
     for path in sorted(root.glob("*.yaml")):
         with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+            data = yaml.load(fh, Loader=_LOADER) or {}  # noqa: S506 (a safe loader, C-accelerated if available)
         for param in _walk(data, path.stem, path.name):
             out[param.name] = param
     return out

@@ -13,16 +13,20 @@ def window(ctx: Ctx, months: int) -> tuple[Month, Month]:
     return end - (months - 1), end
 
 
+def multiples(ctx: Ctx, records: list[InsuranceMonth]) -> list[float]:
+    """The base multiples of the qualifying months that claim a base."""
+    out = []
+    for r in records:
+        if r.qualifying:
+            m = ctx.ledger.multiple(r)
+            if m is not None:
+                out.append(m)
+    return out
+
+
 def count_at_least(ctx: Ctx, records: list[InsuranceMonth], k: float) -> int:
     """Qualifying months whose base is ≥ k × 社平 (a month without a claimed base does not count)."""
-    n = 0
-    for r in records:
-        if not r.qualifying:
-            continue
-        m = ctx.ledger.multiple(r)
-        if m is not None and m >= k:
-            n += 1
-    return n
+    return sum(1 for m in multiples(ctx, records) if m >= k)
 
 
 def _cite_wages(refs: Refs, records: list[InsuranceMonth]) -> None:
@@ -93,15 +97,16 @@ def social_insurance_base(ctx: Ctx) -> IndicatorResult:
     if top:
         t_start, t_end = window(ctx, top["window_months"])
         t_records = [r for r in records if t_start <= r.month <= t_end]
-        n3 = count_at_least(ctx, t_records, top["multiple"])
+        n3 = sum(1 for m in multiples(ctx, t_records) if m >= top["multiple"])
         parts.append(f"最近{top['window_months']}个月（{t_start}至{t_end}）基数≥{fmt_num(top['multiple'])}倍社平 {n3} 个月"
                      f"（需{top['months']}）")
         if n3 >= top["months"]:
             points = top["points"]
             met = f"≥{fmt_num(top['multiple'])}倍满{top['months']}个月 → {points}分"
     counts = []
+    window_multiples = multiples(ctx, records)
     for tier in tiers:
-        n = count_at_least(ctx, records, tier["multiple"])
+        n = sum(1 for m in window_multiples if m >= tier["multiple"])
         counts.append(f"≥{fmt_num(tier['multiple'])}倍 {n} 个月")
         ok = n >= need if not consecutive else (n >= win)
         if ok and not points:

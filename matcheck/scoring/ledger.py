@@ -97,8 +97,20 @@ class Ledger:
         end = end or self.through
         return [r for r in self.between(start, end) if r.qualifying]
 
+    @cached_property
+    def _multiples(self) -> dict[Month, float | None]:
+        return {}
+
     def multiple(self, record: InsuranceMonth) -> float | None:
-        return record.multiple(self.source)
+        """The record's base multiple, computed once per ledger."""
+        cache = self._multiples
+        key = record.month
+        if key not in cache or self.months.get(key) is not record:
+            value = record.multiple(self.source)
+            if self.months.get(key) is record:
+                cache[key] = value
+            return value
+        return cache[key]
 
     def extended(self, records: Iterable[InsuranceMonth], through: Month) -> "Ledger":
         """A copy with simulated months added (the road to 120)."""
