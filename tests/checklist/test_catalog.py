@@ -151,3 +151,9 @@ def test_unreadable_catalog_is_one_clear_error(tmp_path: Path):
     bad.write_text("materials:\n  - id: x\n    where: a: b\n", encoding="utf-8")
     with pytest.raises(CatalogError, match="cannot be read"):
         catalog(bad)
+
+
+def test_docs_list_every_condition():
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "materials.md").read_text(encoding="utf-8")
+    missing = [name for name in PREDICATES if f"`{name}`" not in docs]
+    assert missing == [], f"docs/materials.md does not list: {missing}"
