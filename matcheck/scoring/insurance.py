@@ -90,6 +90,7 @@ def social_insurance_base(ctx: Ctx) -> IndicatorResult:
         b.provisional = ctx.pending("social_insurance")
         return b.done()
     _cite_wages(refs, records)
+    window_multiples = multiples(ctx, records)  # first, so a missing 社平 is reported for the earliest month
     b.provisional = any(r.provisional for r in records)
     parts = []
     points = 0
@@ -104,7 +105,6 @@ def social_insurance_base(ctx: Ctx) -> IndicatorResult:
             points = top["points"]
             met = f"≥{fmt_num(top['multiple'])}倍满{top['months']}个月 → {points}分"
     counts = []
-    window_multiples = multiples(ctx, records)
     for tier in tiers:
         n = sum(1 for m in window_multiples if m >= tier["multiple"])
         counts.append(f"≥{fmt_num(tier['multiple'])}倍 {n} 个月")

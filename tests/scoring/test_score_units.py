@@ -1,0 +1,135 @@
+"""Unit tests around the score: policy notes, the 社平 error, provisional marking, the road's steps, the text
+and JSON renderings, and the CLI's exit codes and -o."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from matcheck.cli import app
+from matcheck.policy import choose_policy
+from matcheck.profile import ProfileError, parse_profile
+from matcheck.report.text import TextRenderer
+from matcheck.scoring import score
+
+BASE = {
+    "applicant": {"id_number": "320102199203154514", "residence_permit": {"issued": "2024-03-01", "expires": "2027-02-28"}},
+    "employer": {"name": "上海示例信息科技有限公司"},
+    "contract": {"start": "2022-07-01", "end": "2027-06-30"},
+    "education": [{"level": "大专", "mode": "全日制", "start": "2011-09", "end": "2014-06"}],
+    "social_insurance": [{"from": "2022-07", "to": "至今", "unit": "上海示例信息科技有限公司", "base_multiple": 0.9}],
+}
+IDS = ("age", "education", "qualification", "social_insurance_years", "social_insurance_base", "shortage_major",
+       "investment", "public_service", "remote_area", "fresh_graduate", "award", "spouse_hukou", "entrepreneur",
+       "intermediary", "deductions")
+
+
+def run(data: dict, as_of: date = date(2026, 11, 20), policy: str = "auto"):
+    return score(parse_profile(data, source="profile.yaml"), choose_policy(as_of, policy))
+
+
+def test_every_contract_indicator_is_present_in_order() -> None:
+    s = run(BASE)
+    assert tuple(i.id for i in s.indicators) == IDS
+    for ind in s.indicators:
+        assert ind.reference.startswith("rules.md §"), ind
+        assert ind.reason
+
+
+def test_reason_shows_the_arithmetic() -> None:
+    data = dict(BASE, applicant=dict(BASE["applicant"], id_number="320102198211204513"))
+    s = run(data)
+    assert "44周岁：5 + 2 × (56 − 44) = 29" in s.indicator("age").reason
+    assert "3 × ⌊52 ÷ 12⌋ = 3 × 4 = 12" in s.indicator("social_insurance_years").reason
+
+
+def test_lapsed_policy_note_after_2027() -> None:
+    s = run(BASE, as_of=date(2028, 3, 1))
+    assert s.policy == "2023"
+    assert s.policy_note and "2027-12-31" in s.policy_note and "已超过" in s.policy_note
+    assert run(BASE).policy_note is None
+
+
+def test_named_version_outside_its_dates_is_noted() -> None:
+    s = run(BASE, policy="2013")
+    assert s.policy == "2013" and "2013" in s.policy_note
+
+
+def test_unknown_average_wage_is_a_profile_error_naming_the_month() -> None:
+    data = dict(BASE, social_insurance=[{"from": "2022-07", "to": "至今", "unit": "上海示例信息科技有限公司",
+                                         "base": 9000}])
+    with pytest.raises(ProfileError) as err:
+        run(data)
+    line = err.value.lines[0]
+    assert "profile.yaml: social_insurance[0].base" in line and "2022-11" in line and "base_multiple" in line
+
+
+def test_yuan_base_inside_the_known_table_is_fine() -> None:
+    data = dict(BASE, social_insurance=[{"from": "2018-06", "to": "2022-05", "unit": "上海示例信息科技有限公司",
+                                         "base": 16000}])
+    s = run(data, as_of=date(2022, 6, 1))
+    assert s.indicator("social_insurance_base").points == 50
+    assert s.indicator("social_insurance_base").uncertain  # the 社平 table is [C]
+
+
+def test_to_verify_makes_indicator_and_total_provisional() -> None:
+    data = dict(BASE, education=[{"level": "本科", "degree": "待核实", "mode": "全日制", "start": "2010-09",
+                                  "end": "2014-06"}])
+    s = run(data)
+    edu = s.indicator("education")
+    assert edu.provisional and "待核实" in edu.reason and s.provisional
+
+
+def test_road_gives_date_and_quickest_claims() -> None:
+    s = run(BASE)
+    # 大专 50 + 30 + 0.8× tier 25 + 52 months → 12 = 117
+    assert s.total == 117 and not s.reaches_standard
+    road = s.road
+    assert road.gap == 3 and road.reaches_on == date(2027, 7, 1)
+    steps = {st.description: st for st in road.steps}
+    years = next(st for d, st in steps.items() if d.startswith("社保年限"))
+    assert years.points == 3 and years.on == date(2027, 7, 1)
+    raise_2x = next(st for d, st in steps.items() if "≥2倍" in d)
+    # from 2026-11 at 2×: 36 months end with 2029-10 → 2029-11-01; 100 − 25 = 75
+    assert raise_2x.points == 75 and raise_2x.on == date(2029, 11, 1)
+    raise_3x = next(st for d, st in steps.items() if "≥3倍" in d)
+    # 24 months at 3× end with 2028-10 → 2028-11-01; 120 − 25 = 95
+    assert raise_3x.points == 95 and raise_3x.on == date(2028, 11, 1)
+
+
+def test_no_road_when_reached() -> None:
+    data = dict(BASE, education=[{"level": "本科", "degree": "学士", "mode": "全日制", "start": "2010-09",
+                                  "end": "2014-06"}])
+    assert run(data).road is None
+
+
+def test_text_rendering_is_a_table_with_total_and_road() -> None:
+    s = run(BASE)
+    text = TextRenderer().score(s, ())
+    assert "年龄" in text and "社保缴费基数" in text and "总分 117" in text
+    assert "2027-07-01" in text and "┃" in text
+
+
+def test_cli_json_keys_and_exit_codes(tmp_path: Path) -> None:
+    import yaml
+
+    below = tmp_path / "below.yaml"
+    below.write_text(yaml.safe_dump(dict(BASE, as_of="2026-11-20"), allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "score.json"
+    result = CliRunner().invoke(app, ["score", str(below), "--format", "json", "-o", str(out)])
+    assert result.exit_code == 1  # the standard is not reached
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for key in ("total", "standard", "reaches_standard", "provisional", "policy", "as_of", "indicators", "findings"):
+        assert key in data
+    assert data["total"] == 117 and data["standard"] == 120 and data["policy"] == "2023"
+    assert {"id", "points", "counted", "reason", "reference"} <= set(data["indicators"][0])
+    above = tmp_path / "above.yaml"
+    above.write_text(yaml.safe_dump(dict(BASE, as_of="2026-11-20", education=[
+        {"level": "本科", "degree": "学士", "mode": "全日制", "start": "2010-09", "end": "2014-06"}]),
+        allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(app, ["score", str(above), "--as-of", "2026-11-20", "--policy", "2023"])
+    assert result.exit_code == 0 and "已达到" in result.stdout
