@@ -24,6 +24,7 @@ FORM_TITLE = "《上海市居住证》积分申请表"
 ISSUER = "上海市人力资源和社会保障局 制"
 SEAL_ROW_MM = 32.0  # room for a round company seal (about 4 cm across, over two rows)
 SIGN_ROW_MM = 14.0
+BLANK_ROW_MM = 8.0  # an empty row to write in by hand
 
 
 class _Facts:
@@ -183,7 +184,7 @@ def _resume(profile: Profile) -> Section:
     header = Row((label("起始年月"), label("终止年月"), label("在何地区、何单位、何部门从事何种工种、任何职")), header=True)
     rows = [Row((value(r.start, key=f"{r.key}.start", align="center"), value(r.end, key=f"{r.key}.end", align="center"),
                  value(r.text, key=r.key))) for r in resume_entries(profile)]
-    rows += [Row((value(""), value(""), value("")))] * (2 if not rows else 0)
+    rows += [Row((value(""), value(""), value("")), min_height_mm=BLANK_ROW_MM)] * (2 if not rows else 0)
     return Section("三、申领人简历", (0.16, 0.16, 0.68), (header, *rows),
                    note="自毕业前所在学校起填写，时间应连续，并与社保、个税记录一致。")
 
@@ -231,7 +232,7 @@ def _children(f: _Facts) -> Section:
                          value(TO_VERIFY if f.p.is_to_verify(f"{path}.enjoys_benefits") else
                                yes_no_boxes(c.enjoys_benefits), key=f"{path}.enjoys_benefits", align="center"))))
     if not rows:
-        rows.append(Row(tuple(value("") for _ in range(6))))
+        rows.append(Row(tuple(value("") for _ in range(6)), min_height_mm=BLANK_ROW_MM))
     return Section("六、子女情况", (0.13, 0.07, 0.19, 0.27, 0.12, 0.22), (header, *rows),
                    note="子女已通过另一方父母的积分享受待遇的，“享受积分待遇”填“否”。")
 
