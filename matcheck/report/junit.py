@@ -1,7 +1,7 @@
 """JUnit XML output of ``matcheck check`` (CI systems and HR dashboards read it as a test report).
 
 Two suites: ``materials`` has one test case per checklist line (a failure when it is missing, expired or
-incomplete; skipped when it is only to be confirmed), ``rules`` one per registered rule (a failure when the rule
+incomplete; skipped when it is only to be confirmed, or only recommended), ``rules`` one per registered rule (a failure when the rule
 found an error; warnings and notes go to the case's ``system-out``; skipped when the rule is disabled or did not
 run because no folder was read).
 """
@@ -47,7 +47,10 @@ def junit_tree(report: CheckReport, lang: str = "zh") -> ET.Element:
         case = _case(materials, f"matcheck.materials.{status.group or 'materials'}",
                      f"{status.material} [{who}] {label}")
         detail = "; ".join(filter(None, [status.note, ", ".join(status.files)]))
-        if status.status in FAILING_STATUSES:
+        optional = status.item is not None and getattr(status.item, "optional", False)
+        if status.status in FAILING_STATUSES and optional:
+            ET.SubElement(case, "skipped", {"message": f"{label}: {status.status} (recommended, not required)"})
+        elif status.status in FAILING_STATUSES:
             failure = ET.SubElement(case, "failure", {"type": status.status,
                                                       "message": f"{label}: {status.status}"})
             failure.text = detail or status.status
