@@ -5,17 +5,17 @@
 
 The documents follow the profile (names, ID numbers, units, dates); ``faults`` then break named things, so that a
 test or a benchmark can say exactly what the checker should find. Faults (``KIND`` is a document kind from
-:data:`synth.documents.BUILDERS`; ``@PERSON`` = ``@applicant`` | ``@spouse`` | ``@child`` narrows it):
+:data:`synth.documents.BUILDERS`; ``@PERSON`` = ``@applicant`` | ``@spouse`` | ``@child`` | ``@hr_officer`` narrows it):
 
 =============================  ==========================================================================
 ``missing:KIND[@PERSON]``       the file is not in the folder (missing-material)
 ``pages-missing:hukou_booklet`` the 户口簿 has only the 本人页, no 首页 (material-incomplete)
 ``expired:residence_permit``    the 居住证 ended 15 days before ``as_of`` (permit-expired / material-expired)
 ``expired:id_card[@PERSON]``    the 身份证 有效期限 ended 30 days before ``as_of`` (material-expired)
-``wrong-unit:KIND``             another unit on the 个税 / 社保 (last 12 months) / 合同 / 营业执照 (unit-mismatch)
+``wrong-unit:KIND``             another unit on the 收入纳税明细 / 社保 (last 12 months) / 合同 / 营业执照 (unit-mismatch)
 ``wrong-name:KIND[@PERSON]``    one character of the name differs (identity-mismatch)
 ``wrong-id:KIND[@PERSON]``      another checksum-valid ID number (identity-mismatch)
-``tax-months-short``            the 个税 record stops 2 months before the month before ``as_of`` (tax-months-incomplete)
+``tax-months-short``            the 个税 record and detail lack the last 2 months before ``as_of`` (tax-months-incomplete)
 ``backpaid-months``             3 of the last 12 社保 months are marked 补缴
 ``corrupted:KIND``              the file is cut to a third of its bytes (unreadable-file)
 ``encrypted:KIND``              a PDF with a user password ``1234`` (unreadable-file; NOT byte-deterministic)
@@ -73,6 +73,12 @@ NAMES: dict[str, tuple[str, ...]] = {
     "title_certificate@applicant": ("职称证书.pdf", "中级职称.pdf"),
     "appointment_letter@applicant": ("聘书.pdf", "扫描件{k}.pdf"),
     "birth_certificate@child": ("出生证明.jpg", "IMG_{n}.jpg"),
+    "id_card@hr_officer": ("人事专员身份证.jpg", "经办人身份证.jpg"),
+    "application_form@applicant": ("积分申请表（盖章）.pdf", "申请表扫描件.pdf"),
+    "pledge@applicant": ("承诺书.pdf", "承诺书扫描.pdf"),
+    "tax_income_detail@applicant": ("个税收入纳税明细.pdf", "收入纳税明细{k}.pdf"),
+    "graduate_registration_form@applicant": ("毕业生登记表.pdf", "自考登记表{k}.pdf"),
+    "transcript@applicant": ("成绩单.pdf", "自考成绩单{k}.pdf"),
 }
 _EXT = {"pdf": ".pdf", "scan": ".pdf", "photo": ".jpg", "rough": ".jpg", "docx": ".docx"}
 
@@ -80,7 +86,8 @@ _EXT = {"pdf": ".pdf", "scan": ".pdf", "photo": ".jpg", "rough": ".jpg", "docx":
 @dataclass(frozen=True)
 class ApplicantSpec:
     """One synthetic applicant: the profile (a dict per contracts.md §1, or YAML text written as is), a seed, and
-    optional per-document file names / media keyed ``KIND``, ``KIND@PERSON`` or ``KIND#education[1]``."""
+    optional per-document file names / media keyed ``KIND#education[1]``, ``KIND@PERSON`` or ``KIND`` (the
+    applicant's document of that kind)."""
 
     profile: Mapping | str
     seed: int | str = 0
@@ -132,7 +139,7 @@ def _apply(doc: Planned, fault: str, as_of: date, seed) -> Planned | None:
         f["valid_to"] = as_of - timedelta(days=30)
         f["valid_from"] = f["valid_to"].replace(year=f["valid_to"].year - 10)
     elif fault == "wrong-unit":
-        if doc.kind == "tax_record":
+        if doc.kind in ("tax_record", "tax_income_detail"):
             f["rows"] = [dict(r, unit=OTHER_UNIT) for r in f["rows"]]
         elif doc.kind == "social_insurance_record":
             f["months"] = f["months"][:-12] + [dict(r, unit=OTHER_UNIT) if r["status"] == "已记账" else r
@@ -161,7 +168,7 @@ def _apply(doc: Planned, fault: str, as_of: date, seed) -> Planned | None:
 def _global(docs: list[Planned], fault: str) -> list[Planned]:
     out = []
     for d in docs:
-        if fault == "tax-months-short" and d.kind == "tax_record":
+        if fault == "tax-months-short" and d.kind in ("tax_record", "tax_income_detail"):
             d = replace(d, facts=dict(d.facts, rows=d.facts["rows"][:-2]))
         elif fault == "backpaid-months" and d.kind == "social_insurance_record":
             months = list(d.facts["months"])
@@ -175,7 +182,8 @@ def _global(docs: list[Planned], fault: str) -> list[Planned]:
 
 
 def _name(doc: Planned, spec: ApplicantSpec, used: set[str], rng: random.Random, medium: str) -> str:
-    for key in (f"{doc.kind}#{doc.key}", f"{doc.kind}@{doc.person}", doc.kind):
+    keys = [f"{doc.kind}#{doc.key}", f"{doc.kind}@{doc.person}"] + ([doc.kind] if doc.person == "applicant" else [])
+    for key in keys:
         if key in spec.names:
             name = spec.names[key]
             break
@@ -237,7 +245,8 @@ def write_applicant(folder: Path, spec: ApplicantSpec, *, images: bool = True, f
         if doc.extra.get("forced"):  # a medium fault wins over the spec and over images=False
             medium = doc.medium
         else:
-            medium = spec.media.get(f"{doc.kind}@{doc.person}") or spec.media.get(doc.kind) or doc.medium
+            medium = (spec.media.get(f"{doc.kind}@{doc.person}")
+                      or (spec.media.get(doc.kind) if doc.person == "applicant" else None) or doc.medium)
             if not images and medium in ("photo", "scan"):
                 medium = "pdf"
         data = render_bytes(doc.kind, doc.facts, medium, seed=f"{spec.seed}:{doc.person}:{doc.key}")

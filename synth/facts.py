@@ -40,6 +40,17 @@ class Planned:
     extra: dict = field(default_factory=dict)
 
 
+_COURSES = (("03708", "中国近现代史纲要", 2), ("03709", "马克思主义基本原理概论", 4), ("00015", "英语（二）", 14),
+            ("00023", "高等数学（工本）", 10), ("02195", "机械制造基础", 6), ("02202", "传感器与检测技术", 4),
+            ("02240", "机械工程控制基础", 4), ("06999", "毕业设计（论文）", 0))
+
+
+def _courses(e, rng: random.Random) -> list[tuple]:
+    span = max(1, e.end - e.start)
+    return [(code, name, credits, rng.randint(60, 92), e.start + round(span * (i + 1) / (len(_COURSES) + 1)))
+            for i, (code, name, credits) in enumerate(_COURSES)]
+
+
 def discipline(major: str | None) -> str:
     for word, disc in _DISCIPLINE:
         if major and word in major:
@@ -151,6 +162,10 @@ def plan_documents(p: Profile, seed: int | str, as_of: date) -> list[Planned]:
             edu["cert_no"] = people.diploma_number(_school_code(e.school), edu_type, e.end.year, e.level,
                                                    rng_e.randint(1, 9999))
         out.append(Planned("xuexin_record", "applicant", edu, "pdf", key))
+        if e.mode and e.mode not in ("全日制", "国外"):
+            exam = dict(edu, exam_no=f"{rng_e.randint(10**11, 10**12 - 1)}", courses=_courses(e, rng_e))
+            out.append(Planned("graduate_registration_form", "applicant", exam, "scan", key))
+            out.append(Planned("transcript", "applicant", exam, "pdf", key))
         out.append(Planned("diploma", "applicant", edu, "photo", key))
         if e.degree and e.degree != "none":
             deg = dict(edu, degree=e.degree, degree_name=f"{discipline(e.major)}{e.degree}学位",
@@ -210,6 +225,13 @@ def _employment(p: Profile, seed, as_of: date, base: dict, employer: str, credit
     out.append(Planned("employer_letter", "applicant", dict(
         addressee=f"{district}人才服务中心", hr_name=hr.name, hr_id=hr.id_number, employer=employer, credit_code=credit,
         employees=[p.applicant.name], date=as_of - timedelta(days=7), phone="021-00000000"), "scan"))
+    hr_from, hr_to = id_card_validity(hr.birth, as_of, random.Random(f"hr-id:{seed}"))
+    out.append(Planned("id_card", "hr_officer", dict(
+        name=hr.name, sex=hr.sex, birth=hr.birth, id_number=hr.id_number, ethnicity="汉", address=hr.hukou_address,
+        issuer=police_office(hr.hukou_address), valid_from=hr_from, valid_to=hr_to), "photo"))
+    out.append(Planned("application_form", "applicant", _application(p, as_of, base, employer, credit, rng), "scan"))
+    out.append(Planned("pledge", "applicant", dict(name=base["name"], id_number=base["id_number"],
+                                                   date=as_of - timedelta(days=7)), "scan"))
     if c is not None and c.start:
         months = 6 if c.end is None or (c.end - c.start).days > 1000 else 3
         out.append(Planned("labour_contract", "applicant", dict(
@@ -219,6 +241,33 @@ def _employment(p: Profile, seed, as_of: date, base: dict, employer: str, credit
             post=c.post or "职员", work_place=f"上海市{district}", salary=15000, sign_date=c.start - timedelta(days=3)),
             "docx"))
     return out
+
+
+def _application(p: Profile, as_of: date, base: dict, employer: str, credit: str, rng: random.Random) -> dict:
+    """The 积分申请表 as the employer prints it from the system: the profile's facts, résumé from the last school."""
+    c = p.contract
+    resume = []
+    last_school = max((e for e in p.education if e.end and e.level not in ("高中", "初中")),
+                      key=lambda e: e.end, default=None)
+    if last_school is not None:
+        resume.append((last_school.start, last_school.end, f"{last_school.province or ''} {last_school.school} 学生"))
+    for w in p.work_history:
+        resume.append((w.from_, w.to, f"{w.province or ''} {w.unit or ''} {w.post or ''}"))
+    s = p.spouse
+    spouse = (dict(name=s.name, education=s.education or "大学本科", id_number=s.id_number or "",
+                   shanghai_hukou=bool(s.shanghai_hukou)) if s is not None and s.name else None)
+    rp = p.applicant.residence_permit
+    return dict(serial=f"SAMPLE{as_of:%Y%m%d}{rng.randint(0, 9999):04d}", name=base["name"], employer=employer,
+                credit_code=credit, date=as_of - timedelta(days=7), sex=base["sex"], ethnicity=base["ethnicity"],
+                id_number=base["id_number"], hukou_address=p.applicant.hukou_address or "",
+                shanghai_address=p.applicant.shanghai_address or "", phone=p.applicant.phone or people.fake_phone(
+                    base["id_number"]), permit_until=(rp.expires if rp and rp.expires else as_of + timedelta(300)),
+                marital="已婚" if s is not None and s.married else "未婚", post=(c.post if c else "") or "",
+                contract_signed=(c.signed or c.start - timedelta(days=3)) if c and c.start else as_of,
+                contract_start=c.start if c and c.start else as_of, contract_end=c.end if c else None,
+                resume=[r for r in resume if r[0]], spouse=spouse,
+                children=[dict(name=k.name or "", id_number=k.id_number or "", benefits=k.enjoys_benefits)
+                          for k in p.children])
 
 
 def _insurance_and_tax(p: Profile, seed, as_of: date, base: dict, employer: str) -> list[Planned]:
@@ -250,9 +299,10 @@ def _insurance_and_tax(p: Profile, seed, as_of: date, base: dict, employer: str)
                          tax=_monthly_tax(income)))
     if rows:
         rng = random.Random(f"tax:{seed}")
-        out.append(Planned("tax_record", "applicant", dict(
-            base, issue_date=as_of - timedelta(days=3), verify_code=people.verify_code(rng),
-            district=p.employer.district or "浦东新区", rows=rows), "pdf"))
+        tax = dict(base, issue_date=as_of - timedelta(days=3), verify_code=people.verify_code(rng),
+                   district=p.employer.district or "浦东新区", rows=rows)
+        out.append(Planned("tax_record", "applicant", tax, "pdf"))
+        out.append(Planned("tax_income_detail", "applicant", tax, "pdf"))
     return out
 
 

@@ -163,7 +163,9 @@ SAMPLES: dict[str, tuple[ApplicantSpec, tuple[str, ...]]] = {
         "social_insurance_record": "社保缴费记录.pdf", "business_license": "营业执照副本.jpg",
         "employer_letter": "介绍信（盖章扫描）.pdf", "labour_contract": "劳动合同-李明.docx",
         "marriage_certificate": "结婚证.jpg", "id_card@spouse": "配偶材料/王芳身份证.jpg",
-        "hukou_booklet@spouse": "配偶材料/户口本.pdf"}), ()),
+        "hukou_booklet@spouse": "配偶材料/户口本.pdf", "id_card@hr_officer": "人事专员身份证.jpg",
+        "application_form": "积分申请表（盖章扫描）.pdf", "pledge": "承诺书.pdf",
+        "tax_income_detail": "个税收入纳税明细.pdf"}), ()),
     "zhang-wei": (ApplicantSpec(ZHANG_WEI, seed="zhang-wei", names={
         "id_card": "身份证.jpg", "residence_permit": "IMG_0412.jpg", "hukou_booklet": "户口本首页和本人页.pdf",
         "xuexin_record#education[1]": "学历/大专备案表.pdf", "xuexin_record#education[2]": "学历/自考本科备案表.pdf",

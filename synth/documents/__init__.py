@@ -18,7 +18,7 @@ import io
 from pathlib import Path
 from typing import Callable
 
-from synth.documents import education, employment, family, identity, money, qualification
+from synth.documents import education, employment, family, forms, identity, money, qualification
 from synth.documents.layout import Doc, draw
 from synth.documents.photo import PhotoStyle, image_pdf, photograph, scan_jpeg
 from synth.documents.surfaces import ImageSurface, PdfSurface
@@ -31,6 +31,7 @@ BUILDERS: dict[str, Callable[[dict, Variant], Doc | list[Doc]]] = {
     "degree_certificate": education.degree_certificate,
     "high_school_diploma": education.high_school_diploma,
     "tax_record": money.tax_record,
+    "tax_income_detail": money.tax_income_detail,
     "social_insurance_record": money.social_insurance_record,
     "id_card": identity.id_card,
     "residence_permit": identity.residence_permit,
@@ -43,6 +44,10 @@ BUILDERS: dict[str, Callable[[dict, Variant], Doc | list[Doc]]] = {
     "labour_contract": employment.labour_contract_doc,
     "skill_certificate": qualification.skill_certificate,
     "title_certificate": qualification.title_certificate,
+    "application_form": forms.application_form,
+    "pledge": forms.pledge,
+    "graduate_registration_form": forms.graduate_registration_form,
+    "transcript": forms.transcript,
 }
 MEDIA = ("pdf", "photo", "rough", "scan", "docx")
 

@@ -2,9 +2,8 @@
 
 ``tax_record`` facts: ``name, id_number, issue_date`` (date), ``verify_code``, ``district`` (入库税务机关),
 ``rows``: ``[{"month": Month, "unit": str, "income": float, "tax": float}]`` one per 税款所属期, oldest first.
-Page 1 is the 《纳税记录》 (documents.md §3.1: 7 columns, no 扣缴义务人 column); page 2 is the 收入纳税明细 list
-(§3.3) that names the 扣缴义务人 per month — applicants print both into one "个税.pdf", because only the second
-proves the withholding unit.
+The 《纳税记录》 (documents.md §3.1) has 7 columns and no 扣缴义务人 column; ``tax_income_detail`` (same facts)
+is the 收入纳税明细 list (§3.3) that names the 扣缴义务人 per month: the only 个税 view that proves the unit.
 
 ``social_insurance_record`` facts: ``name, id_number, print_date`` (date), ``months``: ``[{"month": Month,
 "status": "已记账" | "未缴费" | "欠缴", "backpaid": Month | None, "unit": str, "base": float}]`` oldest first
@@ -50,7 +49,7 @@ def upper_amount(value: float) -> str:
     return out if jiao or fen else out + "整"
 
 
-def tax_record(f: dict, v: Variant) -> list[Doc]:
+def tax_record(f: dict, v: Variant) -> Doc:
     rows = f["rows"]
     authority = f"国家税务总局上海市{f.get('district', '浦东新区')}税务局"
     ym = v.pick(ym_dot, ym_dash)
@@ -82,8 +81,15 @@ def tax_record(f: dict, v: Variant) -> list[Doc]:
             Para("本凭证不作为纳税人记账、抵扣凭证", 8),
             Para(v.brackets("开具机关（盖章）：国家税务总局上海市税务局（样例，无印章）"), 8, align="right"),
             Para(f"开具时间：{ymd_padded(issued)}", 8, align="right"),
-            Para("当前第1页，共2页", 7.5, align="center"),
+            Para("当前第1页，共1页", 7.5, align="center"),
         ])
+    return record
+
+
+def tax_income_detail(f: dict, v: Variant) -> Doc:
+    rows = f["rows"]
+    total = sum(r["tax"] for r in rows)
+    period = f"{ym_cn(rows[0]['month'])}-{ym_cn(rows[-1]['month'])}" if rows else ""
     detail_rows = [[ym_dash(r["month"]), "工资薪金", r["unit"], f"{r['income']:.2f}", f"{r['tax']:.2f}"] for r in rows]
     detail = Doc(
         kind="tax_record", title=["收入纳税明细"], title_size=15,
@@ -93,9 +99,8 @@ def tax_record(f: dict, v: Variant) -> list[Doc]:
             Table(["所得期间", "所得项目", "扣缴义务人", "收入（元）", "已申报税额（元）"], detail_rows,
                   widths=[0.13, 0.12, 0.45, 0.15, 0.15], size=7.5),
             Para("数据来源：个人所得税APP 收入纳税明细查询（打印件）", 7.5),
-            Para("当前第2页，共2页", 7.5, align="center"),
         ])
-    return [record, detail]
+    return detail
 
 
 def social_insurance_record(f: dict, v: Variant) -> list[Doc]:

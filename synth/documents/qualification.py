@@ -18,7 +18,8 @@ SKILL_NAMES = {"五级": "五级/初级工", "四级": "四级/中级工", "三�
 
 def skill_certificate(f: dict, v: Variant) -> Doc:
     L = v.label
-    rows = [(L("姓名"), f["name"]), ("证件类型", "居民身份证"), ("证件号码", f["id_number"]),
+    # 证件类型 (居民身份证) is left out: those words are the 身份证's own title and would mislead a classifier.
+    rows = [(L("姓名"), f["name"]), ("证件号码", f["id_number"]),
             ("职业名称", f["occupation"]), (v.brackets("工种/职业方向"), f["work_type"]),
             ("职业技能等级", SKILL_NAMES[f["level"]]), ("证书编号", f["cert_no"]),
             ("发证日期", v.date(f["issue_date"], ymd_padded, ymd)), ("评价机构", f["agency"])]
