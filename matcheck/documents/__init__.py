@@ -11,23 +11,26 @@ observation, never an exception. See ``docs/folder-reading.md``.
 
 from __future__ import annotations
 
+import hashlib
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
 from matcheck.results import Document
 
 PROFILE_FILES = ("profile.yaml", "profile.yml", "profile.json")
+KEEP_BYTES = 256 * 1024 * 1024  # bytes held between hashing and extracting; beyond this, files are read again
 
 
 def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir: Path | None = None,
                 max_bytes: int | None = None, recognisers: Sequence | None = None) -> tuple[Document, ...]:
     """Every file under ``folder`` as Documents, sorted by path (and page). ``profile`` (a
     :class:`matcheck.profile.Profile`) tells whose each document is; ``recognisers`` default to the catalog's."""
-    from matcheck.documents.cache import ExtractionCache
+    from matcheck.documents.cache import ExtractionCache, analysis_key
     from matcheck.documents.classify import catalog_recognisers
     from matcheck.documents.person import people_of
-    from matcheck.documents.reader import read_entry
+    from matcheck.documents.reader import load, read_entry
     from matcheck.documents.walk import DEFAULT_MAX_BYTES, walk_folder
 
     folder = Path(folder)
@@ -37,11 +40,38 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     if recognisers is None:
         recognisers = catalog_recognisers()
     people = people_of(profile)
-    cache = ExtractionCache(cache_dir, folder) if use_cache else None
+    entries = walk_folder(folder, limit)
+    if not use_cache:
+        return tuple(d for e in entries for d in read_entry(e, recognisers, people, None, limit))
+    cache = ExtractionCache(cache_dir, folder)
+    # pass 1: read and hash every file once; keep the bytes (up to a budget) so a cache miss reads nothing twice
+    loaded, kept = [], 0
+    for entry in entries:
+        data, sha256, problem = load(entry, limit)
+        if data is not None and kept + len(data) <= KEEP_BYTES:
+            kept += len(data)
+        else:
+            data = None
+        loaded.append((data, sha256, problem))
+    manifest = [(e.path, e.size, sha, problem, e.bad_name) for e, (_, sha, problem) in zip(entries, loaded)]
+    key = analysis_key(manifest, _fingerprint(tuple(recognisers), people))
+    cached = cache.get_analysis(key)
+    if cached is not None:
+        return cached
+    transient = any(p and p[0].startswith("文件无法读取") for _, _, p in loaded)  # may read next time: don't store
     documents: list[Document] = []
-    for entry in walk_folder(folder, limit):
-        documents.extend(read_entry(entry, recognisers, people, cache, limit))
-    return tuple(documents)
+    for i, entry in enumerate(entries):
+        documents.extend(read_entry(entry, recognisers, people, cache, limit, loaded[i]))
+        loaded[i] = (None, "", None)  # free the bytes as soon as the file is done
+    result = tuple(documents)
+    if not transient:
+        cache.put_analysis(key, result)
+    return result
+
+@lru_cache(maxsize=8)
+def _fingerprint(recognisers: tuple, people: tuple) -> str:
+    """What the analysis depends on besides the files: the catalog's recognisers and the profile's people."""
+    return hashlib.sha256(repr((recognisers, people)).encode("utf-8")).hexdigest()
 
 
 def find_profile(folder: Path) -> Path | None:

@@ -44,6 +44,11 @@ class Recogniser:
     filenames: tuple[str, ...] = ()
     priority: int = 0  # lower = checked first (the catalog's convention)
 
+    def __post_init__(self) -> None:  # the compact forms, computed once (classification runs per page)
+        for name in ("titles", "keywords", "negative"):
+            object.__setattr__(self, f"_{name}", tuple((w, compact(w)) for w in getattr(self, name)))
+        object.__setattr__(self, "_filenames", tuple((w, compact(w).lower()) for w in self.filenames))
+
 
 @dataclass(frozen=True)
 class Match:
@@ -85,16 +90,23 @@ def catalog_recognisers() -> tuple[Recogniser, ...]:
     return recognisers_from(recognisers())
 
 
-def classify(text: str, filename: str, recognisers: Sequence[Recogniser]) -> Match:
-    """The best material for ``text`` (a file or one page), or :data:`UNRECOGNISED`."""
+def classify(text: str, filename: str, recognisers: Sequence[Recogniser], titles_only: bool = False) -> Match:
+    """The best material for ``text`` (a file or one page), or :data:`UNRECOGNISED`. With ``titles_only`` only the
+    titles are looked for (enough to see where a new document starts in a multi-document PDF)."""
     body = compact(text)
     name = compact(filename).lower()
     best: tuple[tuple, Match] | None = None
     for r in recognisers:
-        if any(compact(w) in body for w in r.negative):
+        if any(c in body for _, c in r._negative):  # type: ignore[attr-defined]
             continue
-        titles = [t for t in r.titles if compact(t) in body]
-        keywords = [k for k in r.keywords if compact(k) in body]
+        titles = [t for t, c in r._titles if c in body]  # type: ignore[attr-defined]
+        if titles_only:
+            if titles:
+                rank = (-r.priority,)
+                if best is None or rank > best[0]:
+                    best = (rank, Match(r.material, TITLE_BASE, tuple(titles), True))
+            continue
+        keywords = [k for k, c in r._keywords if c in body]  # type: ignore[attr-defined]
         share = len(keywords) / len(r.keywords) if r.keywords else 0.0
         if titles:
             score = TITLE_BASE + TITLE_KEYWORDS * (share if r.keywords else 1.0)
@@ -102,7 +114,7 @@ def classify(text: str, filename: str, recognisers: Sequence[Recogniser]) -> Mat
             score = KEYWORD_BASE + KEYWORD_SHARE * share
         else:
             continue
-        names = [f for f in r.filenames if compact(f).lower() in name]
+        names = [f for f, c in r._filenames if c in name]  # type: ignore[attr-defined]
         if names:
             score += FILENAME_BONUS
         score = min(score, 0.99)
@@ -126,7 +138,7 @@ def split_pages(pages: Sequence[str], filename: str, recognisers: Sequence[Recog
     ranges: list[tuple[int, int]] = []
     start, current = 0, None
     for i, page in enumerate(pages):
-        match = classify(page, filename, recognisers)
+        match = classify(page, filename, recognisers, titles_only=True)
         if not match.title or match.material == current:
             continue
         if current is not None:

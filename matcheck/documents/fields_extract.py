@@ -142,6 +142,7 @@ def education_fields(text: str) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- tax (§3)
 
+_YEAR = re.compile(r"(?:19|20)\d\d|[〇零○二][〇零○O0一二三四五六七八九]{3}年")
 _RANGE_MONTH = re.compile(r"(\d{4})[-.](\d{2})[-.]01 ?(?:至|-|~) ?\1[-.]\2[-.]\d{2}")
 
 
@@ -153,15 +154,18 @@ def tax_fields(text: str) -> dict[str, Any]:
         if months:
             f["period_start"], f["period_end"] = months[0], months[-1]
     months: list[Month] = []
-    units: list[str] = []
+    rows: list[str] = []
     for line in text.splitlines():
-        if "记录期间" in line or "开具" in line:
+        if "记录期间" in line or "开具" in line or not _YEAR.search(line):
+            if "扣缴义务人" in line:
+                rows.append(line)
             continue
         found = [m for _, m in find_months(line, compact_form=True)]
         found += [Month(int(m.group(1)), int(m.group(2))) for m in _RANGE_MONTH.finditer(line)]
         months.extend(found)
         if found or "扣缴义务人" in line:
-            units.extend(u for u in find_orgs(line) if u not in units)
+            rows.append(line)
+    units = find_orgs("\n".join(rows))
     for value in label_values(text, "扣缴义务人名称") + label_values(text, "扣缴义务人"):
         for u in find_orgs(value):
             if u not in units:

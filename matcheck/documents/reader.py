@@ -54,17 +54,26 @@ def unreadable_document(entry: Entry, reason: str, detail: str, sha256: str = ""
                                                               (entry.path,)),))
 
 
-def read_entry(entry: Entry, recognisers: Sequence[Recogniser], people: tuple[Person, ...],
-               cache: ExtractionCache | None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
-    """The Documents of one walked file (one, or several for a PDF holding several documents)."""
+def load(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes | None, str, tuple[str, str] | None]:
+    """(content, SHA-256, problem): the file read once, read-only. ``problem`` when it could not be read."""
     if entry.problem:
-        return [unreadable_document(entry, *entry.problem)]
+        return None, "", entry.problem
     try:
         data = read_bytes(entry.abspath, max_bytes)
     except OSError as exc:
-        return [unreadable_document(entry, "文件无法读取（权限或读写错误）",
-                                    f"{type(exc).__name__}: {exc.strerror or exc}")]
-    sha256 = hashlib.sha256(data).hexdigest()
+        return None, "", ("文件无法读取（权限或读写错误）", f"{type(exc).__name__}: {exc.strerror or exc}")
+    return data, hashlib.sha256(data).hexdigest(), None
+
+
+def read_entry(entry: Entry, recognisers: Sequence[Recogniser], people: tuple[Person, ...],
+               cache: ExtractionCache | None, max_bytes: int = DEFAULT_MAX_BYTES,
+               loaded: tuple[bytes | None, str, tuple[str, str] | None] | None = None) -> list[Document]:
+    """The Documents of one walked file (one, or several for a PDF holding several documents). ``loaded`` is the
+    result of :func:`load` when the caller has already read the file."""
+    data, sha256, problem = loaded if loaded is not None and (loaded[0] is not None or loaded[2]) else \
+        load(entry, max_bytes)
+    if problem:
+        return [unreadable_document(entry, *problem)]
     extraction = cache.get(sha256) if cache else None
     if extraction is None:
         try:

@@ -179,6 +179,8 @@ def label_value(text: str, *labels: str, multiword: bool = True) -> str | None:
     """The value printed after the first of ``labels`` found (``学校名称:南京示例大学``, ``姓名 李明``; a label alone
     on its line takes the next line). Stops at the next ``label:`` on the same line, or at a tab (table cell)."""
     for label in labels:
+        if label[0] not in text:  # cheap pre-check: most labels are absent from most documents
+            continue
         pattern = _label_pattern(label)
         for m in pattern.finditer(text):
             value = m.group(2)

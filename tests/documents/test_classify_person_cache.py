@@ -120,3 +120,14 @@ def test_default_cache_location(env, tmp_path, monkeypatch):
     monkeypatch.delenv("MATCHECK_CACHE_DIR", raising=False)
     monkeypatch.setenv(env, str(tmp_path))
     assert default_cache_dir() == (tmp_path if env == "MATCHECK_CACHE_DIR" else tmp_path / "matcheck")
+
+
+def test_analysis_cache_follows_the_profile_and_the_catalog(folder: Path, cache_dir: Path):
+    write(folder, "个税.pdf", text_pdf([TAX_LINES]))
+    (anonymous,) = read_folder(folder, None, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS)
+    profile = parse_profile(PROFILE, "profile.yaml")
+    (known,) = read_folder(folder, profile, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS)
+    assert anonymous.person is None and known.person == "applicant"
+    (other,) = read_folder(folder, profile, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS[1:])
+    assert other.material is None  # the tax_record recogniser is gone: the cached analysis is not reused
+    assert read_folder(folder, profile, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS) == (known,)
