@@ -19,6 +19,7 @@ method so no worker inherits a forked OCR engine), or any executor passed in (a 
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import signal
 import threading
 from collections import deque
@@ -50,11 +51,14 @@ def default_executor(jobs: int) -> ProcessPoolExecutor:
     ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
     if ctx.get_start_method() == "forkserver":
         ctx.set_forkserver_preload(["matcheck.batch.preload"])
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(jobs,))
 
 
-def _worker_init() -> None:
+def _worker_init(jobs: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    # Share the cores between workers instead of each OCR engine using all of them (read by the OCR module, if
+    # it supports it; an explicit setting wins).
+    os.environ.setdefault("MATCHECK_OCR_THREADS", str(max(1, (os.cpu_count() or 1) // max(1, jobs))))
 
 
 def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: date | None = None,
