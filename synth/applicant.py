@@ -117,8 +117,13 @@ def parse_faults(faults: Iterable[str]) -> list[tuple[str, str, str | None]]:
     return out
 
 
-def _hits(doc: Planned, kind: str, person: str | None) -> bool:
-    return doc.kind == kind and (person is None or doc.person == person)
+def _hits(doc: Planned, fault: str, kind: str, person: str | None) -> bool:
+    """Whether ``fault:kind@person`` concerns ``doc``. The 纳税记录 prints no 扣缴义务人: a wrong unit or a wrong
+    name "on the tax record" also shows on the 收入纳税明细 that goes with it."""
+    kinds = {kind}
+    if kind == "tax_record" and fault in ("wrong-unit", "wrong-name", "wrong-id"):
+        kinds.add("tax_income_detail")
+    return doc.kind in kinds and (person is None or doc.person == person)
 
 
 def _other_name(name: str) -> str:
@@ -181,13 +186,15 @@ def _global(docs: list[Planned], fault: str) -> list[Planned]:
     return out
 
 
-def _name(doc: Planned, spec: ApplicantSpec, used: set[str], rng: random.Random, medium: str) -> str:
+def _name(doc: Planned, spec: ApplicantSpec, used: set[str], medium: str) -> str:
     keys = [f"{doc.kind}#{doc.key}", f"{doc.kind}@{doc.person}"] + ([doc.kind] if doc.person == "applicant" else [])
     for key in keys:
         if key in spec.names:
             name = spec.names[key]
             break
     else:
+        # one generator per document: a name does not change when a fault removes or adds another file
+        rng = random.Random(f"names:{spec.seed}:{doc.kind}:{doc.person}:{doc.key}")
         pool = NAMES.get(f"{doc.kind}@{doc.person}", (f"{doc.kind}{{k}}.pdf",))
         name = rng.choice(pool).format(n=rng.randint(1000, 9999), k=rng.randint(1, 9), y=2026)
     stem, dot, ext = name.rpartition(".")
@@ -221,10 +228,16 @@ def _receipt() -> Doc:
                        Para("谢谢惠顾", 7, align="center")])
 
 
-def write_applicant(folder: Path, spec: ApplicantSpec, *, images: bool = True, faults: Iterable[str] = ()) -> None:
+def write_applicant(folder: Path, spec: ApplicantSpec | None = None, *, images: bool = True,
+                    faults: Iterable[str] = (), seed: int | str | None = None) -> None:
     """Write ``profile.yaml`` and every document the profile needs into ``folder`` (created; existing files with the
-    same names are overwritten). Raises ``matcheck.profile.ProfileError`` for an invalid profile and ValueError
-    for an unknown fault."""
+    same names are overwritten). Without ``spec``, a random plausible applicant is drawn from ``seed``
+    (:func:`synth.population.random_profile`: many different people for batch runs). Raises
+    ``matcheck.profile.ProfileError`` for an invalid profile and ValueError for an unknown fault."""
+    if spec is None:
+        from synth.population import random_profile
+
+        spec = ApplicantSpec(random_profile(0 if seed is None else seed), seed=0 if seed is None else seed)
     profile = spec.parsed()
     as_of = profile.as_of or date.today()
     parsed = parse_faults(faults)
@@ -233,13 +246,13 @@ def write_applicant(folder: Path, spec: ApplicantSpec, *, images: bool = True, f
         if name in FAULT_WORDS:
             docs = _global(docs, name)
             continue
-        docs = [d2 for d in docs if (d2 := (_apply(d, name, as_of, spec.seed) if _hits(d, kind, person) else d))]
+        docs = [d2 for d in docs
+                if (d2 := (_apply(d, name, as_of, spec.seed) if _hits(d, name, kind, person) else d))]
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     text = spec.profile if isinstance(spec.profile, str) else yaml.safe_dump(
         spec.profile_data(), allow_unicode=True, sort_keys=False)
     (folder / "profile.yaml").write_text(text, encoding="utf-8")
-    rng = random.Random(f"names:{spec.seed}")
     used: set[str] = set()
     for i, doc in enumerate(docs):
         if doc.extra.get("forced"):  # a medium fault wins over the spec and over images=False
@@ -254,7 +267,7 @@ def write_applicant(folder: Path, spec: ApplicantSpec, *, images: bool = True, f
             data = _encrypt(data)
         if doc.extra.get("corrupted"):
             data = data[: len(data) // 3]
-        path = folder / _name(doc, spec, used, rng, medium)
+        path = folder / _name(doc, spec, used, medium)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     for name, _, _ in parsed:
