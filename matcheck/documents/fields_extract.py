@@ -95,13 +95,33 @@ def _level(value: str | None) -> str | None:
     return None
 
 
+_LABEL_START = re.compile(r"^[^\s:]{1,12}:")
+
+
+def _join_wrapped(text: str) -> str:
+    """A certificate's body sentence wraps over lines; join a long line that does not end a sentence with the next
+    line unless that one starts with a label (``校名:``)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and len(out[-1]) >= 20 and not out[-1].endswith(("。", ".")) and not _LABEL_START.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+_SPAN = re.compile(r"(?:于|自)\s?([^至\n]{5,18}?)\s?至\s?([^在，,。\n]{5,18}?)\s?(?:在|期间|，|,)")
+_SCHOOL = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:大学|学院|中学|学校)")
+
+
 def education_fields(text: str) -> dict[str, Any]:
     f: dict[str, Any] = {}
+    text = _join_wrapped(text)
     body = compact(text)
     school = _labelled(text, "学校名称", "毕业院校", "学位授予单位", "院校名称", "颁发机构", "校名")
     if not school:
-        m = re.search(r"[\u4e00-\u9fff]{2,20}?(?:大学|学院|中学|学校)", text)
+        m = _SCHOOL.search(text)
         school = m.group(0) if m else None
+        if school and len(school) > 4 and school[0] in "在于从自":
+            school = school[1:]  # ``在南京示例大学……完成了本科学习`` (a degree certificate's body)
     f["school"] = school
     level = _level(_labelled(text, "层次", "学历层次", "培养层次"))
     if not level:
@@ -124,15 +144,13 @@ def education_fields(text: str) -> dict[str, Any]:
     f["study_mode"] = mode
     f["enrol_date"] = _date_at(text, "入学日期", "入学时间")
     f["grad_date"] = _date_at(text, "毕(结)业日期", "毕业日期", "毕业时间", "获学位日期", "结业日期")
-    span = re.search(r"(?:于|自)\s?(\d{4}\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?)\s?至\s?(\d{4}\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?)",
-                     text)
-    if span and not f["enrol_date"]:
+    span = _SPAN.search(text)  # ``于2010年9月至2014年7月在本校`` / ``于二〇一〇年九月至二〇一四年六月在本校``
+    if span and not f["enrol_date"] and first_month_or_date(span.group(1)):
         f["enrol_date"] = first_month_or_date(span.group(1))
         f["grad_date"] = f["grad_date"] or first_month_or_date(span.group(2))
-    major = _labelled(text, "专业名称", "学科/专业", "学科专业", "专业")
-    if not major:
-        m = re.search(r"在本校\s?([\u4e00-\u9fff()]{2,30}?)\s?专业", text)
-        major = m.group(1) if m else None
+    m = re.search(r"在本校\s?([\u4e00-\u9fff()]{2,30}?)\s?专业", text) or \
+        re.search(r"在[\u4e00-\u9fff]{2,20}?(?:大学|学院)\s?([\u4e00-\u9fff()]{2,30}?)\s?专业", text)
+    major = m.group(1) if m else _labelled(text, "专业名称", "学科/专业", "学科专业", "专业")
     f["major"] = major.split(" ", 1)[0] if major else None
     f["cert_no"] = _code(_labelled(text, "证书编号", "学位证书编号", "认证书编号", "毕业证号"))
     f["verify_code"] = _code(_labelled(text, "在线验证码"), r"[0-9A-Z]{12,16}")

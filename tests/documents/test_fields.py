@@ -138,3 +138,17 @@ def test_business_license_and_qualifications():
     f = extract_fields("专业技术资格证书\n资格名称：工程师\n级别：中级\n评审委员会：上海市示例系列中级评审委员会\n批准日期：2021年12月15日",
                        "title_certificate")
     assert (f["qual_name"], f["qual_level"], f["obtained"]) == ("工程师", "中级", date(2021, 12, 15))
+
+
+def test_ocr_text_of_a_diploma_with_wrapped_sentence_and_chinese_numeral_months():
+    # as rapidocr reads a synthetic diploma photo: the letter O for 〇, the sentence wrapped over two lines
+    text = ("毕业证书\n学生李明，性别男，1992年3月15日生，于二O一0年九月至二O一四年六月在本校计算机\n"
+            "科学与技术专业4年制本科学习，修完教学计划规定的全部课程，成绩合格，准予毕业。\n校名： 南京示例大学\n"
+            "证书编号： 999931201405004862\n二0一四年六月三十日")
+    f = extract_fields(text, "diploma")
+    assert (f["enrol_date"], f["grad_date"]) == (Month(2010, 9), Month(2014, 6))
+    assert (f["school"], f["major"], f["level"]) == ("南京示例大学", "计算机科学与技术", "本科")
+    assert date(2014, 6, 30) in f["dates"]
+    degree = extract_fields("学士学位证书\n李明，男，1992年3月15日生。在南京示例大学计算机科学与技术专业完成了本科学习计划，\n"
+                            "业已毕业，经审核符合《中华人民共和国学位条例》的规定，授予工学学士学位。", "degree_certificate")
+    assert (degree["school"], degree["major"], degree["degree"]) == ("南京示例大学", "计算机科学与技术", "学士")
