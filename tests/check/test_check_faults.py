@@ -56,7 +56,7 @@ def test_fault_statuses_in_the_checklist(tmp_path, cache_dir):
 
 @pytest.mark.ocr
 def test_blurry_photo_is_a_low_quality_warning(tmp_path, cache_dir):
-    folder = make_applicant(tmp_path / "applicant", faults=("blurry:residence_permit",), images=True)
+    folder = make_applicant(tmp_path / "applicant", faults=("blurry:residence_permit",))  # only that one is a photo
     _, data = check_json(folder, cache_dir)
     quality = [f for f in data["findings"] if f["rule"] == "low-quality-image"]
     assert quality and all(f["severity"] == "warning" and f["files"] for f in quality)
