@@ -33,6 +33,8 @@ MIN_KEYWORDS = 2
 TITLE_BASE, TITLE_KEYWORDS = 0.60, 0.35
 KEYWORD_BASE, KEYWORD_SHARE = 0.25, 0.45
 FILENAME_BONUS = 0.05
+HEAD_LINES = 6  # a new document inside a PDF starts on a page with a title among its first lines ...
+TITLE_LINE_CHARS = 30  # ... on a short line of its own (not inside a sentence such as ``已知悉《上海市居住证》积分管理``)
 
 
 @dataclass(frozen=True)
@@ -130,15 +132,15 @@ def classify(text: str, filename: str, recognisers: Sequence[Recogniser], titles
 
 
 def split_pages(pages: Sequence[str], filename: str, recognisers: Sequence[Recogniser]) -> list[tuple[int, int]]:
-    """Page ranges ``[start, end)`` holding one document each. A new document starts on a page whose *title*
-    names a different material than the current one; pages without a title continue the current document (a
+    """Page ranges ``[start, end)`` holding one document each. A new document starts on a page whose *title* —
+    on a short line among its first :data:`HEAD_LINES`, not anywhere in a form's body — names a different material; pages without a title continue the current document (a
     纳税记录（续） page, a 户口簿 page without a title)."""
     if len(pages) <= 1:
         return [(0, len(pages))]
     ranges: list[tuple[int, int]] = []
     start, current = 0, None
     for i, page in enumerate(pages):
-        match = classify(page, filename, recognisers, titles_only=True)
+        match = classify(_title_lines(page), filename, recognisers, titles_only=True)
         if not match.title or match.material == current:
             continue
         if current is not None:
@@ -147,3 +149,9 @@ def split_pages(pages: Sequence[str], filename: str, recognisers: Sequence[Recog
         current = match.material
     ranges.append((start, len(pages)))
     return ranges
+
+
+def _title_lines(page: str) -> str:
+    """The short lines at the top of a page: where a document's title is printed."""
+    lines = [line for line in page.strip().split("\n", HEAD_LINES)[:HEAD_LINES]]
+    return "\n".join(line for line in lines if len(compact(line)) <= TITLE_LINE_CHARS)
