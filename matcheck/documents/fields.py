@@ -11,6 +11,7 @@ Every document
     ``dates``            every date found (for freshness checks)
     ``issue_date``       开具时间 / 打印日期 / 发证日期 / 更新日期, when labelled
     ``image``            for images and scanned pages: ``{"width", "height", "sharpness", "contrast", "blank"}``
+    ``ocr_confidence``   the lowest mean rapidocr score of the document's OCR'd pages (0-1), when OCR was used
 
 Education (xuexin_record, degree_verification_report, diploma, degree_certificate, high_school_diploma,
 foreign_degree_certification)
@@ -19,7 +20,8 @@ foreign_degree_certification)
     ``degree``           学士 | 硕士 | 博士 (from 所授学位 "工学学士学位")
     ``edu_category``     学历类别 (普通高等教育, 高等教育自学考试, 成人高等教育, 网络教育, 开放教育)
     ``study_mode``       profile vocabulary: 全日制 | 自考 | 成人 | 网络 | 函授 | 业余 (from 学习形式 + 学历类别)
-    ``enrol_date``       入学日期;  ``grad_date`` 毕（结）业日期 / 获学位日期
+    ``enrol_date``       入学日期;  ``grad_date`` 毕（结）业日期 / 获学位日期 — a ``Month`` instead of a date when the
+                         document prints only year and month (a diploma's ``于2010年9月至2014年7月在本校…``)
     ``major``            专业 / 学科专业;  ``cert_no`` 证书编号 / 学位证书编号;  ``verify_code`` 在线验证码
     ``study_center``     网络教育 学习中心 (when printed)
 
@@ -52,7 +54,7 @@ Qualifications (title_certificate, skill_certificate, vocational_qualification_c
     ``obtained``         取得/批准/发证日期;  ``cert_no``;  ``issuer`` 评审委员会 / 评价机构
 """
 
-COMMON = ("names", "id_numbers", "credit_codes", "dates", "issue_date", "image")
+COMMON = ("names", "id_numbers", "credit_codes", "dates", "issue_date", "image", "ocr_confidence")
 EDUCATION = ("school", "level", "degree", "edu_category", "study_mode", "enrol_date", "grad_date", "major", "cert_no",
              "verify_code", "study_center")
 TAX = ("tax_months", "withholding_units", "period_start", "period_end")
