@@ -5,6 +5,7 @@ Observation on the Document; nothing here raises for a bad file."""
 from __future__ import annotations
 
 import hashlib
+import os
 from typing import Any, Sequence
 
 from matcheck.documents.cache import ExtractionCache
@@ -82,6 +83,10 @@ def read_entry(entry: Entry, recognisers: Sequence[Recogniser], people: tuple[Pe
             extraction = Extraction("unknown").unreadable("文件过大，内存不足，未读取", "MemoryError")
         except RecursionError as exc:
             extraction = Extraction("unknown").unreadable("文件结构异常，无法读取", f"RecursionError: {exc}")
+        except Exception as exc:  # noqa: BLE001 - a parser's unexpected error on one file must not stop the folder
+            if os.environ.get("MATCHECK_DEBUG"):
+                raise
+            extraction = Extraction("unknown").unreadable("文件结构异常，无法读取", f"{type(exc).__name__}: {exc}")
         if cache:
             cache.put(sha256, extraction)
     del data

@@ -148,3 +148,25 @@ def test_cache_inside_the_folder_is_refused(folder: Path):
     assert not cache.enabled
     read_folder(folder, None, use_cache=True, cache_dir=folder / "cache", recognisers=TEST_RECOGNISERS)
     assert not (folder / "cache").exists()
+
+
+def test_damaged_bytes_never_stop_the_folder(folder: Path):
+    """Seeded random damage (flipped bytes, cut tails) to real PDFs and DOCX, cut JPEGs: every file still yields a
+    Document, and the folder is read to the end."""
+    import random
+
+    rng = random.Random(20261120)
+    originals = {"pdf": text_pdf([TAX_LINES]), "docx": docx_bytes(["劳动合同", "甲方：上海示例信息科技有限公司"]),
+                 "jpg": jpeg(text_image(["个人所得税纳税记录"], (640, 200)))}
+    names = []
+    for i in range(24):
+        ext, data = list(originals.items())[i % 3]
+        data = bytearray(data)
+        for _ in range(rng.randint(1, 40)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if i % 4 == 0 or ext == "jpg":  # a damaged but decodable photo would cost an OCR run: cut photos instead
+            data = data[: rng.randrange(1, len(data) // 2)]
+        write(folder, f"damaged{i:02d}.{ext}", bytes(data))
+        names.append(f"damaged{i:02d}.{ext}")
+    docs = read_folder(folder, None, use_cache=False, recognisers=TEST_RECOGNISERS)
+    assert sorted({d.path for d in docs}) == names
