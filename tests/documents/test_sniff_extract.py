@@ -34,7 +34,8 @@ def test_types_by_content_not_extension():
     assert sniff(docx).file_type == "docx"
     assert sniff(plain_zip.getvalue()).file_type == "zip"
     assert sniff(HEIC_HEADER).file_type == "heic"
-    assert sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600).file_type in ("doc", "unknown")
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    assert sniff(ole + b"\xec\xa5\xc1\x00" + b"\x00" * 600).file_type == "doc"  # Word 97-2003 FIB magic at 512
     assert sniff("纯文本 plain text\n".encode()).file_type == "text"
     assert sniff(b"").file_type == "empty" and sniff(b"").problem
     assert sniff(b"junk before %PDF-1.4 ...").file_type == "pdf"
@@ -44,11 +45,15 @@ def test_mislabelled_files_are_read_by_what_they_are(folder: Path):
     write(folder, "备案表.jpg", text_pdf([XUEXIN_LINES]))  # a PDF named .jpg
     write(folder, "合同.pdf", docx_bytes(CONTRACT_PARAS))  # a DOCX named .pdf
     write(folder, "heic.jpg", HEIC_HEADER)
+    write(folder, "旧合同.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + b"\xec\xa5\xc1\x00" + b"\x00" * 600)
     docs = {d.path: d for d in read_folder(folder, None, use_cache=False, recognisers=TEST_RECOGNISERS)}
     assert (docs["备案表.jpg"].file_type, docs["备案表.jpg"].material) == ("pdf", "xuexin_record")
     assert (docs["合同.pdf"].file_type, docs["合同.pdf"].material) == ("docx", "labour_contract")
     heic = docs["heic.jpg"]
     assert heic.file_type == "heic" and heic.observations  # decoded with pillow-heif, or reported with the fix
+    legacy = docs["旧合同.docx"]
+    assert legacy.file_type == "doc" and legacy.observations[0].rule == "unrecognised-file"
+    assert ".docx" in legacy.observations[0].args["reason"]  # the fix: save it as .docx or PDF
 
 
 def test_pdf_text_every_page_without_ocr():
