@@ -122,7 +122,7 @@ WANG_FANG = """\
 as_of: 2026-11-20
 
 applicant:
-  name: 陈静
+  name: 王芳
   id_number: "510107198810032044"
   hukou_address: 四川省成都市武侯区示例路66号
   shanghai_address: 上海市徐汇区示例路5弄2号
