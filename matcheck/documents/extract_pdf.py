@@ -97,7 +97,7 @@ def _ocr_pages(data: bytes, indexes: list[int], out: Extraction) -> None:
     """Render the scanned pages with PDFium and OCR them (the engine loads here, only when a page needs it)."""
     import pypdfium2 as pdfium
 
-    from matcheck.documents.extract_image import prepare
+    from matcheck.documents.extract_image import add_quality_problems, prepare
     from matcheck.documents.ocr import ocr_image
 
     if len(indexes) > MAX_OCR_PAGES:
@@ -116,11 +116,14 @@ def _ocr_pages(data: bytes, indexes: list[int], out: Extraction) -> None:
             image = page.render(scale=scale).to_pil()
             page.close()
             image, metrics = prepare(image)
-            if out.image is None:
-                out.image = metrics
+            if out.image is None or (out.image["blank"] and not metrics["blank"]):
+                out.image = metrics  # the first page with something on it speaks for the scan's quality
+            if metrics["blank"]:
+                continue  # an empty back side: nothing to read
             result = ocr_image(image)
             out.pages[i] = PageText(result.text, ocr=True, confidence=result.confidence)
     except (pdfium.PdfiumError, OSError, ValueError, MemoryError) as exc:
         out.unreadable("扫描版 PDF 无法渲染，无法识别文字", f"pdfium: {type(exc).__name__}: {exc}")
     finally:
         pdf.close()
+    add_quality_problems(out)  # the first scanned page's measures and the OCR confidence

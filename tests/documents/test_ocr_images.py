@@ -66,3 +66,11 @@ def test_scanned_pdf_pages_are_ocrd(folder: Path):
     (doc,) = read_folder(folder, None, use_cache=False, recognisers=TEST_RECOGNISERS)
     assert doc.file_type == "pdf" and doc.ocr and doc.material == "xuexin_record"
     assert doc.fields["school"] == "南京示例大学"
+
+
+def test_blank_scanned_pdf_page_is_not_ocrd_and_is_reported(folder: Path):
+    write(folder, "空白扫描.pdf", scanned_pdf(Image.new("RGB", (1400, 1000), "white")))
+    (doc,) = read_folder(folder, None, use_cache=False, recognisers=TEST_RECOGNISERS)
+    assert doc.file_type == "pdf" and not doc.ocr and doc.material is None
+    rules = [o.rule for o in doc.observations]
+    assert rules == ["low-quality-image", "unrecognised-file"] and doc.fields["image"]["blank"]
