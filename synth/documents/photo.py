@@ -9,6 +9,7 @@ gives the same bytes.
 from __future__ import annotations
 
 import io
+import math
 import random
 from dataclasses import dataclass
 
@@ -55,15 +56,18 @@ def photograph(page: Image.Image, seed: int | str, style: PhotoStyle = PhotoStyl
     desk = tuple(rng.randint(95, 150) for _ in range(3))
     canvas = Image.new("RGB", (w + 2 * pad, h + 2 * pad), desk)
     canvas.paste(page, (pad, pad))
+    scale = style.long_side / max(canvas.size)
+    canvas = canvas.resize((round(canvas.width * scale), round(canvas.height * scale)), Image.LANCZOS)
     cw, ch = canvas.size
     k = style.max_skew
+    angle = math.radians(rng.uniform(-style.max_rotation, style.max_rotation))
+    cos, sin = math.cos(angle), math.sin(angle)
     src = [(0, 0), (cw, 0), (cw, ch), (0, ch)]
-    dst = [(x + rng.uniform(-k, k) * cw, y + rng.uniform(-k, k) * ch) for x, y in src]
+    dst = []
+    for x, y in src:  # jitter each corner (perspective), then turn the whole page (rotation): one resampling
+        x, y = x + rng.uniform(-k, k) * cw - cw / 2, y + rng.uniform(-k, k) * ch - ch / 2
+        dst.append((cw / 2 + x * cos - y * sin, ch / 2 + x * sin + y * cos))
     img = canvas.transform((cw, ch), Image.PERSPECTIVE, _coeffs(src, dst), Image.BICUBIC, fillcolor=desk)
-    img = img.rotate(rng.uniform(-style.max_rotation, style.max_rotation), Image.BICUBIC, expand=False,
-                     fillcolor=desk)
-    scale = style.long_side / max(img.size)
-    img = img.resize((round(img.width * scale), round(img.height * scale)), Image.LANCZOS)
     if style.blur:
         img = img.filter(ImageFilter.GaussianBlur(style.blur))
     arr = np.asarray(img, dtype=np.float32)
