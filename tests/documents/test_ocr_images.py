@@ -74,3 +74,21 @@ def test_blank_scanned_pdf_page_is_not_ocrd_and_is_reported(folder: Path):
     assert doc.file_type == "pdf" and not doc.ocr and doc.material is None
     rules = [o.rule for o in doc.observations]
     assert rules == ["low-quality-image", "unrecognised-file"] and doc.fields["image"]["blank"]
+
+
+def test_synthetic_phone_photos_ordinary_pass_rough_are_flagged():
+    """synth's phone photos (perspective, uneven light, noise, JPEG) pass; its rough ones (blur 3 px, heavy noise,
+    700 px) are flagged for blur and size: the sharpness measure is not fooled by sensor noise."""
+    synth_docs = pytest.importorskip("synth.documents")
+    from synth.applicant import ApplicantSpec
+    from synth.facts import plan_documents
+    from synth.population import random_profile
+
+    spec = ApplicantSpec(random_profile(3), seed=3)
+    profile = spec.parsed()
+    planned = next(d for d in plan_documents(profile, 3, profile.as_of) if d.kind == "id_card")
+    ordinary = synth_docs.render_bytes("id_card", planned.facts, "photo", seed=1)
+    rough = synth_docs.render_bytes("id_card", planned.facts, "rough", seed=1)
+    assert quality_problems(prepare(decode(ordinary))[1]) == []
+    problems = quality_problems(prepare(decode(rough))[1])
+    assert any("模糊" in p for p in problems) and any("分辨率" in p for p in problems)
