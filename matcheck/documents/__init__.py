@@ -70,8 +70,20 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
 
 @lru_cache(maxsize=8)
 def _fingerprint(recognisers: tuple, people: tuple) -> str:
-    """What the analysis depends on besides the files: the catalog's recognisers and the profile's people."""
-    return hashlib.sha256(repr((recognisers, people)).encode("utf-8")).hexdigest()
+    """What the analysis depends on besides the files: the catalog's recognisers, the profile's people, and the
+    source of the analysing modules (so a changed parser never serves stale cached fields)."""
+    return hashlib.sha256(repr((recognisers, people, _code_fingerprint())).encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    h = hashlib.sha256()
+    for name in ("classify", "fields_extract", "person", "reader", "text"):
+        try:
+            h.update((Path(__file__).parent / f"{name}.py").read_bytes())
+        except OSError:  # a build without sources: fall back to the declared version
+            h.update(name.encode())
+    return h.hexdigest()
 
 
 def find_profile(folder: Path) -> Path | None:
