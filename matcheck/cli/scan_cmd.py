@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -38,9 +39,16 @@ def register(app: typer.Typer) -> None:
         if profile is not None and not profile.is_file():
             raise UsageError(f"--profile: {profile}: no such file (expected a profile.yaml)")
         fmt = renderer(format, "scan")
-        documents = scan_folder(folder, profile_path=profile, use_cache=not no_cache, cache_dir=cache_dir)
+        documents = scan_folder(folder, profile_path=profile, use_cache=not no_cache, cache_dir=cache_dir,
+                                progress=_progress if sys.stderr.isatty() else None)
         write_output(mask_output(fmt.scan(documents, lang=lang.value), show_pii), output)
         files = {d.path for d in documents}
         info(f"scan: {len(files)} files, {sum(1 for d in documents if d.material)} documents recognised, "
              f"{sum(1 for d in documents if d.observations)} with problems")
         raise typer.Exit(EXIT_OK)
+
+
+def _progress(i: int, n: int, path: str) -> None:
+    """One overwritten line on the terminal while files are read (OCR takes a second or two an image)."""
+    sys.stderr.write(f"\r\033[K读取 {i}/{n}: {path}" + ("\n" if i == n else ""))
+    sys.stderr.flush()

@@ -15,7 +15,7 @@ import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from matcheck.results import Document
 
@@ -24,9 +24,11 @@ KEEP_BYTES = 256 * 1024 * 1024  # bytes held between hashing and extracting; bey
 
 
 def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir: Path | None = None,
-                max_bytes: int | None = None, recognisers: Sequence | None = None) -> tuple[Document, ...]:
+                max_bytes: int | None = None, recognisers: Sequence | None = None,
+                progress: Callable[[int, int, str], None] | None = None) -> tuple[Document, ...]:
     """Every file under ``folder`` as Documents, sorted by path (and page). ``profile`` (a
-    :class:`matcheck.profile.Profile`) tells whose each document is; ``recognisers`` default to the catalog's."""
+    :class:`matcheck.profile.Profile`) tells whose each document is; ``recognisers`` default to the catalog's;
+    ``progress(i, n, path)`` is called before each file that has to be read (not on a cache hit)."""
     from matcheck.documents.cache import ExtractionCache, analysis_key
     from matcheck.documents.classify import catalog_recognisers
     from matcheck.documents.person import people_of
@@ -41,8 +43,13 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
         recognisers = catalog_recognisers()
     people = people_of(profile)
     entries = walk_folder(folder, limit)
+    note = progress or (lambda i, n, path: None)
     if not use_cache:
-        return tuple(d for e in entries for d in read_entry(e, recognisers, people, None, limit))
+        out: list[Document] = []
+        for i, entry in enumerate(entries):
+            note(i + 1, len(entries), entry.path)
+            out.extend(read_entry(entry, recognisers, people, None, limit))
+        return tuple(out)
     cache = ExtractionCache(cache_dir, folder)
     # pass 1: read and hash every file once; keep the bytes (up to a budget) so a cache miss reads nothing twice
     loaded, kept = [], 0
@@ -61,6 +68,7 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     transient = any(p and p[0].startswith("文件无法读取") for _, _, p in loaded)  # may read next time: don't store
     documents: list[Document] = []
     for i, entry in enumerate(entries):
+        note(i + 1, len(entries), entry.path)
         documents.extend(read_entry(entry, recognisers, people, cache, limit, loaded[i]))
         loaded[i] = (None, "", None)  # free the bytes as soon as the file is done
     result = tuple(documents)
@@ -95,13 +103,14 @@ def find_profile(folder: Path) -> Path | None:
 
 
 def scan_folder(folder: Path, profile_path: Path | None = None, use_cache: bool = True,
-                cache_dir: Path | None = None) -> tuple[Document, ...]:
+                cache_dir: Path | None = None,
+                progress: Callable[[int, int, str], None] | None = None) -> tuple[Document, ...]:
     """``matcheck scan``: the folder's Documents, using ``profile_path`` or ``FOLDER/profile.yaml`` if present."""
     from matcheck.profile import load_profile
 
     path = profile_path or find_profile(folder)
     profile = load_profile(path) if path else None
-    return read_folder(folder, profile, use_cache=use_cache, cache_dir=cache_dir)
+    return read_folder(folder, profile, use_cache=use_cache, cache_dir=cache_dir, progress=progress)
 
 
 __all__ = ["read_folder", "scan_folder", "find_profile"]

@@ -131,3 +131,13 @@ def test_analysis_cache_follows_the_profile_and_the_catalog(folder: Path, cache_
     (other,) = read_folder(folder, profile, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS[1:])
     assert other.material is None  # the tax_record recogniser is gone: the cached analysis is not reused
     assert read_folder(folder, profile, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS) == (known,)
+
+
+def test_progress_is_reported_per_file_read_and_not_on_a_cache_hit(folder: Path, cache_dir: Path):
+    write(folder, "a.pdf", text_pdf([TAX_LINES]))
+    write(folder, "b/c.docx", docx_bytes(CONTRACT_PARAS))
+    seen: list[tuple[int, int, str]] = []
+    read_folder(folder, None, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS, progress=lambda *a: seen.append(a))
+    assert seen == [(1, 2, "a.pdf"), (2, 2, "b/c.docx")]
+    read_folder(folder, None, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS, progress=lambda *a: seen.append(a))
+    assert len(seen) == 2
