@@ -57,7 +57,10 @@ class JsonRenderer(Renderer):
         return _dump(checklist_data(checklist))
 
     def scan(self, documents: tuple[Document, ...], lang: str = "zh") -> str:
-        return _dump({"files": [document_data(d) for d in documents]})
+        # scan has no findings stage: each file carries the problems the folder reader noticed on it
+        return _dump({"files": [{**document_data(d), "problems": [{"rule": o.rule, "args": to_data(dict(o.args))}
+                                                                  for o in d.observations]}
+                                for d in documents]})
 
     def check(self, report: CheckReport, lang: str = "zh") -> str:
         data = score_data(report.score, report.findings)

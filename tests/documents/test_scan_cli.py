@@ -49,6 +49,9 @@ def test_json_has_contract_keys_and_show_pii(applicant: Path, cache_dir: Path):
     assert tax["confidence"] > 0.9 and tax["fields"]["tax_months"][0] == "2026-01"
     assert tax["fields"]["id_numbers"] == [APPLICANT_ID]
     assert files["locked.pdf"]["material"] is None
+    (problem,) = files["locked.pdf"]["problems"]
+    assert problem["rule"] == "unreadable-file" and "加密" in problem["args"]["reason"]
+    assert files["notes.txt"]["problems"][0] == {"rule": "unrecognised-file", "args": {"file_type": "text"}}
 
 
 def test_no_cache_and_bad_input_exit_2(applicant: Path, tmp_path: Path):
