@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from matcheck.rules import (contract_too_short, foreign_degree_uncertified, not_eligible, overlapping_study,
+from matcheck.rules import (contract_too_short, foreign_degree_uncertified, fresh_graduate_ineligible, not_eligible,
+                            overlapping_study, qualification_not_counted,
                             permit_expired, permit_too_recent, prior_education_missing, qualification_base_too_low,
                             shortage_major_ineligible, study_location_mismatch)
 
@@ -24,4 +25,6 @@ PROFILE_RULES: tuple[ModuleType, ...] = (
     contract_too_short,           # MC504
     qualification_base_too_low,   # MC601
     shortage_major_ineligible,    # MC602
+    qualification_not_counted,    # MC603
+    fresh_graduate_ineligible,    # MC604
 )

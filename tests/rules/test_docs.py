@@ -21,3 +21,11 @@ def test_check_mode_detects_a_stale_file(tmp_path, capsys):
     target.write_text(target.read_text(encoding="utf-8") + "stale\n", encoding="utf-8")
     assert main(["-o", str(target), "--check"]) == 1
     assert "out of date" in capsys.readouterr().err
+
+
+def test_committed_reference_is_current():
+    """docs/rules.md is generated; editing a rule's docstring without regenerating it fails here."""
+    from pathlib import Path
+
+    target = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+    assert main(["-o", str(target), "--check"]) == 0, "run: python -m matcheck.rules.docs"

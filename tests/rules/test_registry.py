@@ -23,14 +23,17 @@ CONTRACT_CODES = {
     "permit-too-recent": "MC503", "contract-too-short": "MC504", "qualification-base-too-low": "MC601",
     "shortage-major-ineligible": "MC602", "fact-to-verify": "MC901",
 }
+# Added beyond contracts.md §4 (allowed: "add to them freely"): observations the scorer makes.
+ADDED_CODES = {"qualification-not-counted": "MC603", "fresh-graduate-ineligible": "MC604"}
+CODES = {**CONTRACT_CODES, **ADDED_CODES}
 SECTIONS = ("**What it checks.**", "**Why it matters.**", "**Example.**", "**How to fix.**")
 MODULES = sorted(RULES.values(), key=lambda m: m.CODE)
 IDS = [m.NAME for m in MODULES]
 
 
 def test_every_contract_rule_is_registered_once():
-    assert sorted(RULES) == sorted(CONTRACT_CODES), (
-        f"missing: {sorted(set(CONTRACT_CODES) - set(RULES))}; unknown: {sorted(set(RULES) - set(CONTRACT_CODES))}")
+    assert sorted(RULES) == sorted(CODES), (
+        f"missing: {sorted(set(CODES) - set(RULES))}; unknown: {sorted(set(RULES) - set(CODES))}")
     modules = [m.__name__ for m in PROFILE_RULES + FOLDER_RULES]
     assert len(modules) == len(set(modules)), "a rule is registered twice"
 
@@ -39,13 +42,13 @@ def test_profile_registry_holds_the_profile_rules():
     assert {m.NAME for m in PROFILE_RULES} == {
         "prior-education-missing", "overlapping-study", "study-location-mismatch", "foreign-degree-uncertified",
         "not-eligible", "permit-expired", "permit-too-recent", "contract-too-short", "qualification-base-too-low",
-        "shortage-major-ineligible"}
+        "shortage-major-ineligible", "qualification-not-counted", "fresh-graduate-ineligible"}
 
 
 def test_codes_are_the_fixed_ones_and_unique():
     assert len(RULES_BY_CODE) == len(RULES)
     for m in MODULES:
-        assert m.CODE == CONTRACT_CODES.get(m.NAME), f"{m.NAME}: code {m.CODE}"
+        assert m.CODE == CODES.get(m.NAME), f"{m.NAME}: code {m.CODE}"
         assert get_rule(m.CODE) is m and get_rule(m.NAME) is m and get_rule(m.CODE.lower()) is m
 
 
@@ -81,3 +84,17 @@ def test_rule_has_pass_and_fail_cases(module):
     assert any(c.get("expect") for c in cases), f"{module.NAME}: no failing case"
     names = [c["name"] for c in cases]
     assert len(names) == len(set(names)), f"{module.NAME}: case names repeat"
+
+
+def test_every_observation_a_stage_emits_has_a_rule(tmp_path):
+    """An Observation naming no registered rule would be silently dropped: every name used in matcheck/ must exist."""
+    from pathlib import Path
+
+    import matcheck
+
+    root = Path(matcheck.__file__).parent
+    names = set()
+    for path in root.rglob("*.py"):
+        names.update(re.findall(r'Observation\(\s*"([a-z-]+)"', path.read_text(encoding="utf-8")))
+    assert names, "the scan found no Observation(...) at all"
+    assert names <= set(RULES), f"observations without a rule: {sorted(names - set(RULES))}"
