@@ -43,17 +43,18 @@ def business_license(f: dict, v: Variant) -> Doc:
 
 def employer_letter(f: dict, v: Variant) -> Doc:
     names = "、".join(f["employees"])
-    return Doc(kind="employer_letter", title=[v.pick("介绍信", "单位介绍信")], title_size=20,
-               blocks=[Gap(10), Para(f"{f['addressee']}：", 12),
+    return Doc(kind="employer_letter", title=[v.pick("介绍信", "单位介绍信")], title_size=24,
+               blocks=[Gap(12), Para(f"{f['addressee']}：", 14),
                        Para(f"兹介绍我单位人事专员{f['hr_name']}同志（身份证号码：{f['hr_id']}）前来办理我单位员工"
-                            f"{names}的《上海市居住证》积分申请相关事宜，请予接洽。", 12, indent=2),
-                       Para("特此介绍。", 12, indent=2), Gap(30),
-                       Para(f"单位名称：{f['employer']}", 11, align="right"),
-                       Para(f"统一社会信用代码：{f['credit_code']}", 11, align="right"),
-                       Para(f"联系电话：{f['phone']}", 11, align="right"),
-                       Para(v.brackets("单位（盖章）：（样例，无印章）"), 11, align="right"),
-                       Para(v.date(f["date"], ymd, ymd_padded), 11, align="right"),
-                       Gap(10), Para("（本介绍信有效期三十日）", 9)])
+                            f"{names}的《上海市居住证》积分申请相关事宜，请予接洽。", 14, indent=2),
+                       Para("该同志所递交的材料均经我单位审核，内容真实、有效。", 14, indent=2),
+                       Para("特此介绍。", 14, indent=2), Gap(30),
+                       Para(f"单位名称：{f['employer']}", 13, align="right"),
+                       Para(f"统一社会信用代码：{f['credit_code']}", 13, align="right"),
+                       Para(f"联系电话：{f['phone']}", 13, align="right"),
+                       Para(v.brackets("单位（盖章）：（样例，无印章）"), 13, align="right"),
+                       Para(v.date(f["date"], ymd, ymd_padded), 13, align="right"),
+                       Gap(10), Para("（本介绍信有效期三十日）", 11)])
 
 
 def appointment_letter(f: dict, v: Variant) -> Doc:

@@ -63,11 +63,17 @@ def application_form(f: dict, v: Variant) -> list[Doc]:
 
 
 def pledge(f: dict, v: Variant) -> Doc:
-    return Doc(kind="pledge", title=["承诺书"], title_size=20, blocks=[
-        Gap(20),
-        Para(v.brackets(f"本人{f['name']}（公民身份号码：{f['id_number']}）郑重承诺：本人无违法犯罪记录，"
-                        "未违反国家和本市计划生育政策。如有不实，本人愿承担由此产生的一切后果。"), 12, indent=2),
-        Gap(40), Para(f"本人签字：{f['name']}", 12, align="right"), Para(ymd(f["date"]), 12, align="right")])
+    items = ("一、本人无违法犯罪记录，近五年内无行政拘留记录；",
+             "二、本人未违反国家和本市计划生育政策；",
+             "三、本人所提交的身份、学历、就业、婚姻等全部材料真实、有效；",
+             "四、本人知悉《上海市居住证》积分管理的有关规定，同意有关部门核查上述信息。")
+    return Doc(kind="pledge", title=["承诺书"], title_size=22, blocks=[
+        Gap(16),
+        Para(v.brackets(f"本人{f['name']}（公民身份号码：{f['id_number']}），因申请《上海市居住证》积分，郑重承诺如下："),
+             14, indent=2),
+        *[Para(item, 14, indent=2) for item in items],
+        Para("如有不实，本人愿承担由此产生的一切后果，并接受取消积分等处理。", 14, indent=2),
+        Gap(36), Para(f"承诺人（本人签字）：{f['name']}", 14, align="right"), Para(ymd(f["date"]), 14, align="right")])
 
 
 def graduate_registration_form(f: dict, v: Variant) -> Doc:

@@ -95,6 +95,7 @@ def scan_jpeg(page: Image.Image, seed: int | str, *, long_side: int = 1240, qual
     rng = random.Random(f"scan:{seed}")
     nrng = np.random.default_rng(hash_seed(f"scan:{seed}"))
     img = page.convert("L")
+    img = Image.blend(img, img.filter(ImageFilter.MinFilter(3)), 0.55)  # toner spread: copied strokes are bolder
     scale = long_side / max(img.size)
     img = img.resize((round(img.width * scale), round(img.height * scale)), Image.LANCZOS)
     img = img.rotate(rng.uniform(-1.2, 1.2), Image.BICUBIC, expand=False, fillcolor=255)
