@@ -178,6 +178,18 @@ ProvinceField = Annotated[Optional[str], BeforeValidator(_province)]
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, arbitrary_types_allowed=True)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_lists(cls, data: Any) -> Any:
+        """A list written as 待核实 (None after loading) or left empty (``children:``) is an empty list; the
+        待核实 path is kept in ``Profile.to_verify`` by the loader."""
+        if isinstance(data, dict):
+            for name, field in cls.model_fields.items():
+                key = field.alias or name
+                if data.get(key, ...) is None and getattr(field.annotation, "__origin__", None) is list:
+                    data = {**data, key: []}
+        return data
+
 
 class ResidencePermit(_Model):
     number: Optional[str] = None

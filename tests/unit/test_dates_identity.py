@@ -50,3 +50,13 @@ def test_credit_codes():
         assert is_valid_credit_code(good), good
     assert "check character" in credit_code_problem("91310115MA1FL0A00D")
     assert "outside" in credit_code_problem("91310115MA1FL0AO0C")
+
+
+def test_a_list_marked_to_verify_is_empty_and_provisional():
+    from matcheck.profile import parse_profile
+
+    p = parse_profile({"applicant": {"name": "李明"}, "children": "待核实", "education": None,
+                       "records": {"detentions": "unknown"}}, source="p.yaml")
+    assert p.children == [] and p.education == [] and p.records.detentions == []
+    assert p.is_to_verify("children") and p.is_to_verify("records.detentions")
+    assert not p.is_to_verify("education")

@@ -12,6 +12,6 @@ from rich.console import Console
 def string_console(width: int | None = None) -> tuple[Console, io.StringIO]:
     buf = io.StringIO()
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    console = Console(file=buf, width=width or int(os.environ.get("COLUMNS", "110")), force_terminal=color,
+    console = Console(file=buf, width=width or int(os.environ.get("COLUMNS", "110")), force_terminal=color, markup=False,
                       color_system="standard" if color else None, highlight=False, soft_wrap=False)
     return console, buf

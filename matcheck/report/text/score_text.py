@@ -5,7 +5,8 @@ from __future__ import annotations
 from matcheck.report.text.console import string_console
 from matcheck.results import Finding, Score
 
-_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+_SEVERITY = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
+             "en": {"error": "error", "warning": "warning", "info": "info"}}
 
 
 class ScoreText:
@@ -50,5 +51,5 @@ class ScoreText:
         if findings:
             console.print("\n发现的问题：", soft_wrap=True)
             for f in findings:
-                console.print(f"  [{_SEVERITY_ZH.get(f.severity, f.severity)}] {f.rule}: {f.message}", soft_wrap=True)
+                console.print(f"  [{_SEVERITY.get(lang, _SEVERITY['zh']).get(f.severity, f.severity)}] {f.rule}: {f.message}", soft_wrap=True)
         return buf.getvalue()
