@@ -143,7 +143,14 @@ def read_bytes(abspath: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     except PermissionError:
         fd = os.open(abspath, flags)  # O_NOATIME needs ownership; fall back to a plain read-only open
     with os.fdopen(fd, "rb", closefd=True) as fh:
-        data = fh.read(max_bytes + 1)
+        size = os.fstat(fd).st_size
+        if size > max_bytes:
+            raise OSError(f"file grew past the limit of {max_bytes} bytes")
+        # ask for the size we expect (+1 to notice growth): read(n) allocates n bytes up front, so asking for the
+        # limit would cost a 50 MB allocation per file
+        data = fh.read(size + 1)
+        if len(data) > size:  # still being written: read on, up to the limit
+            data += fh.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:
         raise OSError(f"file grew past the limit of {max_bytes} bytes")
     return data
