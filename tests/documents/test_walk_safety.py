@@ -170,3 +170,13 @@ def test_damaged_bytes_never_stop_the_folder(folder: Path):
         names.append(f"damaged{i:02d}.{ext}")
     docs = read_folder(folder, None, use_cache=False, recognisers=TEST_RECOGNISERS)
     assert sorted({d.path for d in docs}) == names
+
+
+def test_file_growing_past_the_limit_after_the_walk(folder: Path):
+    pdf = text_pdf([TAX_LINES])
+    path = write(folder, "growing.pdf", pdf)
+    (entry,) = walk_folder(folder, max_bytes=len(pdf) + 10)
+    with open(path, "ab") as fh:
+        fh.write(b"\0" * 100)
+    (doc,) = read_entry(entry, TEST_RECOGNISERS, (), None, max_bytes=len(pdf) + 10)
+    assert "无法读取" in _reasons(doc)[0] and doc.material is None
