@@ -82,9 +82,11 @@ def education(ctx: Ctx) -> IndicatorResult:
     b = Build("education", refs)
     if not ctx.profile.education:
         b.counted = False
-        b.reason = "未申报学历：0分"
+        b.provisional = ctx.pending("education")
+        b.reason = "学历待核实：暂计0分" if b.provisional else "未申报学历：0分"
         return b.done()
     best: tuple[int, str, bool] | None = None
+    any_pending = False  # a 待核实 record that is not the highest now could still be the highest
     for i, rec in enumerate(ctx.profile.education):
         path = f"education[{i}]"
         pending = ctx.pending(path)
@@ -101,10 +103,12 @@ def education(ctx: Ctx) -> IndicatorResult:
             school = f"（{rec.school}）" if rec.school else ""
             text = f"{how}{school}：{pts}分" + (f"；{'；'.join(notes)}" if notes else "")
             cand = (pts, text, pending)
+        any_pending = any_pending or ctx.pending(path)
         if best is None or cand[0] > best[0]:
             best = cand
     assert best is not None
     b.points, b.reason, b.provisional = best
+    b.provisional = b.provisional or any_pending
     b.counted = b.points > 0
     return b.done()
 
@@ -121,9 +125,12 @@ def qualification(ctx: Ctx) -> IndicatorResult:
     quals = ctx.profile.qualifications
     if not quals:
         b.counted = False
-        b.reason = "未申报职称、技能等级或职业资格：0分"
+        b.provisional = ctx.pending("qualifications")
+        b.reason = ("职称、技能等级或职业资格待核实：暂计0分" if b.provisional
+                    else "未申报职称、技能等级或职业资格：0分")
         return b.done()
     best: tuple[int, str, bool] | None = None
+    any_pending = False  # a 待核实 certificate that is not the highest now could still be the highest
     all_obs: list[Observation] = []
     for i, q in enumerate(quals):
         path = f"qualifications[{i}]"
@@ -151,6 +158,7 @@ def qualification(ctx: Ctx) -> IndicatorResult:
             if rule.get("applies") and q.level in rule["levels"]:
                 n, start, end, pend = base_rule_months(ctx, rule["window_months"], rule["min_multiple"])
                 pending = pending or pend
+                any_pending = any_pending or pend
                 k = fmt_num(rule["min_multiple"])
                 if n < rule["min_months"]:
                     text = (f"{label}：{start}至{end}社保基数≥{k}倍社平仅 {n} 个月，不满{rule['min_months']}个月"
@@ -168,10 +176,12 @@ def qualification(ctx: Ctx) -> IndicatorResult:
                 text += "；未提供聘书或岗位与专业不符，待核实"
         all_obs.extend(obs)
         cand = (pts, text, pending)
+        any_pending = any_pending or ctx.pending(path)
         if best is None or cand[0] > best[0]:
             best = cand
     assert best is not None
     b.points, b.reason, b.provisional = best
+    b.provisional = b.provisional or any_pending
     b.observations = all_obs
     b.counted = b.points > 0
     return b.done()

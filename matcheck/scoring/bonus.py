@@ -15,7 +15,9 @@ def shortage_major(ctx: Ctx) -> IndicatorResult:
     """紧缺急需专业 30: a 全日制 record at an eligible level (default 大专) marked as a shortage major."""
     claims = [(i, e) for i, e in enumerate(ctx.profile.education) if e.shortage_major]
     if not claims:
-        return not_claimed(ctx, "shortage_major", "§2.2 紧缺急需专业, §7")
+        pending = "education" in ctx.profile.to_verify or any(
+            ctx.pending(f"education[{i}].shortage_major") for i in range(len(ctx.profile.education)))
+        return not_claimed(ctx, "shortage_major", "§2.2 紧缺急需专业, §7", pending=pending)
     refs = Refs(ctx, "§2.2 紧缺急需专业, §4 #13, §7 紧缺急需专业")
     pts = refs("shortage_major.points")
     levels = refs("shortage_major.eligible_levels")
@@ -68,13 +70,13 @@ def investment(ctx: Ctx) -> IndicatorResult:
     if inv.average_annual_tax is not None:
         unit = refs("investment.tax_unit")
         units = math.floor(inv.average_annual_tax / unit)
-        pts = math.floor(units * per * inv.share)
+        pts = math.floor(round(units * per * inv.share, 6))  # 100 × 0.29 is 28.999… in binary
         routes.append((pts, f"投资纳税：年均纳税{fmt_num(inv.average_annual_tax)}元，满{fmt_num(unit)}元 {units} 个单位："
                             f"⌊{units} × {per} × {fmt_num(inv.share)}⌋ = {pts}"))
     if inv.average_local_hires is not None:
         unit = refs("investment.hires_unit")
         units = math.floor(inv.average_local_hires / unit)
-        pts = math.floor(units * per * inv.share)
+        pts = math.floor(round(units * per * inv.share, 6))
         routes.append((pts, f"带动就业：年均聘用本市户籍{fmt_num(inv.average_local_hires)}人，满{unit}人 {units} 个单位："
                             f"⌊{units} × {per} × {fmt_num(inv.share)}⌋ = {pts}"))
     routes.sort(key=lambda r: -r[0])
@@ -108,7 +110,8 @@ def _post_months(ctx: Ctx, kind: str) -> tuple[int, bool, list[int]]:
 def _special(ctx: Ctx, indicator_id: str, kind: str, key: str) -> IndicatorResult:
     months, pending, idx = _post_months(ctx, kind)
     if not idx:
-        return not_claimed(ctx, indicator_id, f"§2.2 {kind}, §7")
+        pending = pending or "bonus.special_posts" in ctx.profile.to_verify
+        return not_claimed(ctx, indicator_id, f"§2.2 {kind}, §7", pending=pending)
     refs = Refs(ctx, f"§2.2 {kind}, §4 #16, §7 特定公共服务 / 远郊重点区域")
     per = refs(f"special_posts.{key}.points_per_year")
     min_years = refs(f"special_posts.{key}.min_years")
@@ -148,8 +151,7 @@ def remote_area(ctx: Ctx) -> IndicatorResult:
 def fresh_graduate(ctx: Ctx) -> IndicatorResult:
     """应届毕业生 10: claimed, and the latest 全日制 education ended at most 12 months before as_of."""
     if not ctx.profile.bonus.fresh_graduate:
-        b = not_claimed(ctx, "fresh_graduate", "§2.2 应届毕业生, §7")
-        return b
+        return not_claimed(ctx, "fresh_graduate", "§2.2 应届毕业生, §7", pending=ctx.pending("bonus.fresh_graduate"))
     refs = Refs(ctx, "§2.2 全日制应届高校毕业生, §7 应届毕业生")
     pts = refs("fresh_graduate.points")
     limit = refs("fresh_graduate.max_months_since_graduation")
@@ -181,13 +183,15 @@ def award(ctx: Ctx) -> IndicatorResult:
     """表彰奖励: the highest single award obtained while working in Shanghai: 30 / 60 / 110."""
     awards = ctx.profile.bonus.awards
     if not awards:
-        return not_claimed(ctx, "award", "§2.2 表彰奖励, §7", "表彰奖励")
+        return not_claimed(ctx, "award", "§2.2 表彰奖励, §7", "表彰奖励", pending=ctx.pending("bonus.awards"))
     refs = Refs(ctx, "§2.2 表彰奖励, §4 #14, §7 表彰奖励")
     table = refs("award.points")
     b = Build("award", refs)
     best: tuple[int, str, bool] = (0, "", False)
     skipped = []
+    any_pending = False  # a 待核实 award that is not the highest now could still be the highest
     for i, a in enumerate(awards):
+        any_pending = any_pending or ctx.pending(f"bonus.awards[{i}]")
         label = f"{a.level or '?'}" + (f"《{a.name}》" if a.name else "")
         if a.in_shanghai is False:
             skipped.append(f"{label}非在本市工作期间获得")
@@ -196,6 +200,7 @@ def award(ctx: Ctx) -> IndicatorResult:
         if pts > best[0] or not best[1]:
             best = (pts, f"{label}：{pts}分", ctx.pending(f"bonus.awards[{i}]"))
     b.points, b.reason, b.provisional = best
+    b.provisional = b.provisional or any_pending
     if not b.reason:
         b.reason = "0分"
     if skipped:
@@ -209,9 +214,11 @@ def award(ctx: Ctx) -> IndicatorResult:
 def spouse_hukou(ctx: Ctx) -> IndicatorResult:
     """配偶为本市户籍: 4 × full years since the later of marriage and the spouse's hukou date, cap 40."""
     sp = ctx.profile.spouse
-    pending = ctx.pending("spouse.shanghai_hukou") or ctx.pending("spouse.married") or ctx.pending("spouse.hukou_since")
-    if sp is None or (not sp.shanghai_hukou and not pending):
-        return not_claimed(ctx, "spouse_hukou", "§2.2 配偶为本市户籍人员, §7", "配偶为本市户籍")
+    hukou_pending = ctx.pending("spouse.shanghai_hukou") or "spouse" in ctx.profile.to_verify
+    if sp is None or (not sp.shanghai_hukou and not hukou_pending):
+        # a spouse confirmed not to hold Shanghai hukou: the dates do not matter
+        return not_claimed(ctx, "spouse_hukou", "§2.2 配偶为本市户籍人员, §7", "配偶为本市户籍", pending=hukou_pending)
+    pending = hukou_pending or ctx.pending("spouse.married") or ctx.pending("spouse.hukou_since")
     refs = Refs(ctx, "§2.2 配偶为本市户籍人员, §7 配偶为本市户籍")
     per = refs("spouse_hukou.points_per_year")
     cap = refs("spouse_hukou.cap")
@@ -241,7 +248,7 @@ def spouse_hukou(ctx: Ctx) -> IndicatorResult:
 
 def _talent(ctx: Ctx, indicator_id: str, claimed: bool | None, key: str, label: str) -> IndicatorResult:
     if not claimed:
-        return not_claimed(ctx, indicator_id, f"§2.2 {label}, §7")
+        return not_claimed(ctx, indicator_id, f"§2.2 {label}, §7", pending=ctx.pending(f"bonus.{key}"))
     refs = Refs(ctx, f"§2.2 {label}, §7 创业人才 / 创新创业中介服务人才")
     grants = refs(f"talent.{key}")
     standard = refs("standard.score")

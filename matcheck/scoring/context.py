@@ -128,9 +128,13 @@ class Build:
         return IndicatorResult(ind, tuple(self.observations))
 
 
-def not_claimed(ctx: Ctx, indicator_id: str, section: str, what: str | None = None) -> IndicatorResult:
-    """An indicator the applicant does not claim: 0 points, not counted."""
-    b = Build(indicator_id, Refs(ctx, section), counted=False, reason=f"未申报{what or NAMES[indicator_id]}：0分")
+def not_claimed(ctx: Ctx, indicator_id: str, section: str, what: str | None = None,
+                pending: bool = False) -> IndicatorResult:
+    """An indicator the applicant does not claim: 0 points, not counted. ``pending``: the claim itself is 待核实
+    (0 for now, provisional)."""
+    reason = (f"是否符合{what or NAMES[indicator_id]}待核实：暂计0分" if pending
+              else f"未申报{what or NAMES[indicator_id]}：0分")
+    b = Build(indicator_id, Refs(ctx, section), counted=False, reason=reason, provisional=pending)
     return b.done()
 
 

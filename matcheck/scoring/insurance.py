@@ -68,7 +68,8 @@ def social_insurance_years(ctx: Ctx) -> IndicatorResult:
         points = cap
     b.points = points
     b.counted = points > 0
-    b.provisional = any(r.provisional for r in all_months)
+    # a period whose start is 待核实 is not on the ledger, but its months could count
+    b.provisional = any(r.provisional for r in all_months) or ctx.ledger.unplaced_pending
     return b.done()
 
 
@@ -91,7 +92,7 @@ def social_insurance_base(ctx: Ctx) -> IndicatorResult:
         return b.done()
     _cite_wages(refs, records)
     window_multiples = multiples(ctx, records)  # first, so a missing 社平 is reported for the earliest month
-    b.provisional = any(r.provisional for r in records)
+    b.provisional = any(r.provisional for r in records) or ctx.ledger.unplaced_pending
     parts = []
     points = 0
     met = ""
@@ -128,4 +129,5 @@ def base_rule_months(ctx: Ctx, window_months: int, k: float) -> tuple[int, Month
     """For the 1× rule: qualifying months at ≥ k × 社平 in the last ``window_months``; and whether any is 待核实."""
     start, end = window(ctx, window_months)
     records = ctx.ledger.between(start, end)
-    return count_at_least(ctx, records, k), start, end, any(r.provisional for r in records)
+    pending = any(r.provisional for r in records) or ctx.ledger.unplaced_pending
+    return count_at_least(ctx, records, k), start, end, pending

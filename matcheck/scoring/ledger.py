@@ -78,6 +78,7 @@ class Ledger:
     through: Month
     source: str = "profile"
     unit_checked: bool = True  # False when the contract unit or start is unknown (mismatch cannot be seen)
+    unplaced_pending: bool = False  # a period whose months are 待核实 (no ``from``) could not be placed
 
     def get(self, m: Month) -> InsuranceMonth | None:
         return self.months.get(m)
@@ -135,16 +136,25 @@ def build_ledger(profile: Profile, through: Month) -> Ledger:
     """The ledger of ``profile``'s 社保 periods, cut at ``through``. A period ``to: 至今`` runs to ``through``."""
     contract_unit = profile.employer.name
     contract_start = Month.of(profile.contract.start) if profile.contract and profile.contract.start else None
+    # 缴费单位 = 合同单位 cannot be checked while the contract unit or start is 待核实: such months are provisional.
+    tv = profile.to_verify
+    unit_pending = contract_unit is None and (profile.is_to_verify("employer.name") or "employer" in tv)
+    start_pending = contract_start is None and (profile.is_to_verify("contract.start") or "contract" in tv)
     months: dict[Month, InsuranceMonth] = {}
+    unplaced_pending = False
     for i, period in enumerate(profile.social_insurance):
+        pending = profile.is_to_verify(f"social_insurance[{i}]")
         if period.from_ is None:
+            unplaced_pending = unplaced_pending or pending
             continue
         end = period.to or through
-        pending = profile.is_to_verify(f"social_insurance[{i}]")
+        pending = pending or unit_pending or bool(
+            start_pending and contract_unit and period.unit and not same_unit(period.unit, contract_unit))
         for m in month_range(period.from_, min(end, through)):
             mismatch = bool(contract_start and m >= contract_start and contract_unit and period.unit
                             and not same_unit(period.unit, contract_unit))
             rec = InsuranceMonth(m, i, period.unit, period.base_multiple, period.base, bool(period.backpaid),
                                  mismatch, pending)
             months[m] = _better(months[m], rec, profile.source) if m in months else rec
-    return Ledger(months, through, profile.source, unit_checked=bool(contract_unit and contract_start))
+    return Ledger(months, through, profile.source, unit_checked=bool(contract_unit and contract_start),
+                  unplaced_pending=unplaced_pending)
