@@ -140,7 +140,8 @@ def _base_steps(profile: Profile, choice: PolicyChoice, base_ledger: Ledger, lat
             continue
         k = tier["multiple"]
         raise_needed = cur_multiple is None or cur_multiple < k
-        start_from = Month.of(choice.as_of) - 1 if latest is None else latest.month
+        # not paying now: payments resume with the as_of month (the month the step names), not the unpaid month before
+        start_from = Month.of(choice.as_of) if latest is None else latest.month
         if latest is None:
             template = InsuranceMonth(start_from, -1, profile.employer.name, k, None, False, False, False)
             led = base_ledger.extended([template], base_ledger.through)

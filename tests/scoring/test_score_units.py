@@ -133,3 +133,20 @@ def test_cli_json_keys_and_exit_codes(tmp_path: Path) -> None:
         allow_unicode=True), encoding="utf-8")
     result = CliRunner().invoke(app, ["score", str(above), "--as-of", "2026-11-20", "--policy", "2023"])
     assert result.exit_code == 0 and "已达到" in result.stdout
+
+
+def test_road_base_steps_for_someone_not_paying_start_with_the_as_of_month() -> None:
+    # 社保 2022-07..2025-12 at 0.9×, nothing since: as_of 2026-11-20, last counted month 2026-10 is unpaid.
+    # Paying again at 3× from 2026-11 (the month the step names): 2026-11..2028-10 = 24 months → 2028-11-01
+    # (the 2026-10 month was not paid and must not be credited, which would give 2028-10-01).
+    # At 2× from 2026-11: ≥2× months in the 48-window: 2026-11..2029-10 = 36 → 2029-11-01.
+    data = dict(BASE, social_insurance=[{"from": "2022-07", "to": "2025-12", "unit": "上海示例信息科技有限公司",
+                                         "base_multiple": 0.9}])
+    s = run(data)
+    assert s.road is not None
+    steps = {st.description: st for st in s.road.steps}
+    raise_3x = next(st for d, st in steps.items() if "≥3倍" in d)
+    assert "自2026-11起" in next(d for d in steps if "≥3倍" in d)
+    assert raise_3x.on == date(2028, 11, 1)
+    raise_2x = next(st for d, st in steps.items() if "≥2倍" in d)
+    assert raise_2x.on == date(2029, 11, 1)
