@@ -147,10 +147,11 @@ def qualification(ctx: Ctx) -> IndicatorResult:
         elif q.registered is False:
             pts, text = 0, f"{label}：注册类证书未注册或不在注册有效期内，0分"
         elif q.kind == "技能" and q.obtained_in_shanghai is False and not (
-                q.level in ("三级", "二级", "一级") and q.verified_in_shanghai):
+                q.level in refs("qualification.out_of_town_skill_levels") and q.verified_in_shanghai):
             pts = 0
-            text = (f"{label}：外省市取得的技能证书须为三级及以上且通过本市复评/验证，0分" if q.level in ("三级", "二级", "一级")
-                    else f"{label}：外省市取得的五级/四级技能证书不计分，0分")
+            levels = refs("qualification.out_of_town_skill_levels")
+            text = (f"{label}：外省市取得的技能证书须通过本市复评/验证，0分" if q.level in levels
+                    else f"{label}：外省市取得的技能证书仅{'/'.join(levels)}可计分，0分")
         elif q.kind != "技能" and q.obtained_in_shanghai is False and not q.by_exam:
             pts, text = 0, f"{label}：评审取得的职称须在本市工作期间取得，0分"
         else:
