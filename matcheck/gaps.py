@@ -13,7 +13,10 @@
   prerequisite (not a file) that the profile does not prove.
 
 A document satisfies a line when its material is the line's material (or one of its alternatives) and it belongs
-to the line's person (a child's by ``person_name``). The thresholds (6 months of 个税, ≥1-year contract with ≥2
+to the line's person (a child's by ``person_name``); own material before alternatives; for a line about one
+education or qualification record (``subject``), a file that is that record's (:mod:`matcheck.gaps_match`: a file
+whose level or school contradicts the record is another record's; the best-fitting file wins; one file per line
+when the files allow it). The thresholds (6 months of 个税, ≥1-year contract with ≥2
 months left) are parameters in ``checklists/policy/parameters/rules_folder.yaml``. A pure function.
 """
 
@@ -26,6 +29,7 @@ from typing import Any, Iterable
 from matcheck.dates import Month, add_months, add_years, month_range
 from matcheck.policy import Params
 from matcheck.profile import Profile
+from matcheck.gaps_match import Pick, assign, describe_record, fit, record_of
 from matcheck.results import Checklist, Document, MaterialStatus, RequiredMaterial
 from matcheck.rules.folder_common import field_list, same_name
 
@@ -60,24 +64,46 @@ class _Verdict:
 def material_statuses(checklist: Checklist, documents: tuple[Document, ...], profile: Profile, as_of: date,
                       params: Params) -> tuple[MaterialStatus, ...]:
     """Every checklist line → its status and the files that satisfy it."""
-    candidates = {i: _candidates(item, documents, profile, params) for i, item in enumerate(checklist.items)
-                  if item.kind != "prerequisite"}
+    lines = {i: item for i, item in enumerate(checklist.items) if item.kind != "prerequisite"}
+    candidates = {i: _candidates(item, documents, params) for i, item in lines.items()}
     # a file that surely answers one line (the HR officer's ID card) is no "owner unknown" candidate for another
-    claimed = {d.path for strong, _ in candidates.values() for d in strong}
+    claimed = {d.path for c in candidates.values() for d in (*c.own, *c.alt)}
+    picks = _record_picks(lines, candidates, profile, params)
     out = []
     for i, item in enumerate(checklist.items):
         files: list[Document] = []
         if item.kind == "prerequisite":
             verdict = _prerequisite(item, profile, as_of, params)
         else:
-            strong, weak = candidates[i]
-            weak = [d for d in weak if d.path not in claimed]
+            found = candidates[i]
+            weak = [d for d in found.weak if d.path not in claimed]
+            pick = picks.get(i)
+            if pick is not None:
+                strong, shared, contradicting = pick.files, pick.shared, pick.contradicting
+                weak = [d for d in weak if d.path in pick.possible]
+            else:
+                strong, shared, contradicting = found.own or found.alt, [], []
             if strong:
                 verdict, files = _judge(item, strong, profile, as_of, params), strong
+                if verdict.status != "present" and pick is None and found.own and found.alt:
+                    # the line's own file falls short, but an alternative stands in (a 户籍证明 for the 户口簿)
+                    either = _judge(item, [*found.own, *found.alt], profile, as_of, params)
+                    if either.status == "present":
+                        verdict, files = either, [*found.own, *found.alt]
+            elif shared:
+                verdict = _Verdict("unverified", f"{'、'.join(sorted(d.path for d in shared))} 无法确认属于哪一段"
+                                   f"{_RECORD_ZH[item.subject.split('[')[0]]}（已对应到另一条）"
+                                   f"，本条（{describe_record(item, profile)}）未找到可确认的文件",
+                                   {"reason": "record_unknown"})
+                files = shared
             elif weak:
                 verdict = _Verdict("unverified", "找到该类文件，但无法从文件上确认是谁的（姓名或身份证号未能读出）",
                                    {"reason": "owner_unknown"})
                 files = weak
+            elif contradicting:
+                verdict = _Verdict("missing", f"文件夹中的 {'、'.join(sorted(d.path for d in contradicting))} "
+                                   f"与本条（{describe_record(item, profile)}）不符", {
+                                       "reason": "no_file", "mismatched_files": sorted(d.path for d in contradicting)})
             else:
                 verdict = _Verdict("missing", None, {"reason": "no_file"})
         out.append(MaterialStatus(
@@ -90,47 +116,66 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...], pro
 
 # --------------------------------------------------------------------------- matching files to lines
 
+_RECORD_ZH = {"education": "学历", "qualifications": "资格"}
 
-def _candidates(item: RequiredMaterial, documents: tuple[Document, ...], profile: Profile,
-                params: Params) -> tuple[list[Document], list[Document]]:
-    """(files that are this material and this person's, files of this material whose owner is unknown)."""
-    materials = {item.material, *item.alternatives}
+
+@dataclass(frozen=True)
+class _Candidates:
+    own: list[Document]  # of the line's own material and person
+    alt: list[Document]  # of one of its alternatives, and the person
+    weak: list[Document]  # of the line's material (or an alternative) whose owner could not be told
+
+
+def _candidates(item: RequiredMaterial, documents: tuple[Document, ...], params: Params) -> _Candidates:
     entry = _catalog().get(item.material)
     # physically another type (the HR officer's ID card is an id_card of nobody in the family)
     same_doc = {entry.document_of} if entry is not None and entry.document_of else set()
-    strong: list[Document] = []
+    own: list[Document] = []
+    alt: list[Document] = []
     weak: list[Document] = []
     for doc in documents:
         if doc.material in same_doc and doc.person not in _FAMILY:
-            strong.append(doc)
+            own.append(doc)
             continue
-        if doc.material not in materials:
+        if doc.material != item.material and doc.material not in item.alternatives:
             continue
+        strong = own if doc.material == item.material else alt
         if item.person not in _FAMILY:  # employer / HR officer papers carry no family member's name
             strong.append(doc)
         elif doc.person == item.person and (item.person != "child" or _same_child(item, doc, params)):
             strong.append(doc)
         elif doc.person is None:
             weak.append(doc)
-    if item.subject and item.subject.startswith("education[") and len(strong) > 1:
-        strong = _same_education(item.subject, strong, profile)
-    return strong, weak
+    return _Candidates(own, alt, weak)
 
 
-def _same_education(subject: str, docs: list[Document], profile: Profile) -> list[Document]:
-    """Of several education records, those of the entry's level (a 大专 备案表 does not satisfy the 本科 line)."""
-    try:
-        entry = profile.education[int(subject[len("education["):].split("]")[0])]
-    except (ValueError, IndexError):
-        return docs
-    return [d for d in docs if _level_of(d) in (None, entry.level)]
-
-
-def _level_of(doc: Document) -> str | None:
-    level = doc.fields.get("level")
-    if level:
-        return str(level)
-    return {"学士": "本科", "硕士": "硕士", "博士": "博士"}.get(str(doc.fields.get("degree") or "")) or None
+def _record_picks(lines: dict[int, RequiredMaterial], candidates: dict[int, _Candidates], profile: Profile,
+                  params: Params) -> dict[int, Pick]:
+    """For the lines about one education or qualification record: the files that are that record's
+    (:mod:`matcheck.gaps_match`: contradicting files excluded, best fit first, one file per line when possible)."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    fits: dict[int, dict[str, tuple[Document, int]]] = {}
+    contradicting: dict[int, list[Document]] = {}
+    possible: dict[int, set[str]] = {}  # owner-unknown files that may be this record's
+    for i, item in lines.items():
+        record = record_of(item, profile)
+        if record is None:
+            continue
+        kind, entry = record
+        possible[i] = {d.path for d in candidates[i].weak if fit(d, kind, entry, params) is not None}
+        for docs in (candidates[i].own, candidates[i].alt):
+            scored = [(d, fit(d, kind, entry, params)) for d in docs]
+            fits[i] = {d.path: (d, s) for d, s in scored if s is not None}
+            contradicting.setdefault(i, []).extend(d for d, s in scored if s is None)
+            if fits[i]:
+                break  # alternatives only when no file of the line's own material fits
+        groups.setdefault((item.material, item.person), []).append(i)
+    picks: dict[int, Pick] = {}
+    for group in groups.values():
+        picks.update(assign(group, fits))
+    for i, pick in picks.items():
+        pick.contradicting, pick.possible = contradicting[i], possible[i]
+    return picks
 
 
 def _catalog() -> dict:
