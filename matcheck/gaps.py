@@ -91,10 +91,10 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...], pro
                     if either.status == "present":
                         verdict, files = either, [*found.own, *found.alt]
             elif shared:
-                verdict = _Verdict("unverified", f"{'、'.join(sorted(d.path for d in shared))} 无法确认属于哪一段"
-                                   f"{_RECORD_ZH[item.subject.split('[')[0]]}（已对应到另一条）"
-                                   f"，本条（{describe_record(item, profile)}）未找到可确认的文件",
-                                   {"reason": "record_unknown"})
+                kind_zh = _RECORD_ZH[str(item.subject).split("[")[0]]
+                verdict = _Verdict("unverified", f"{'、'.join(sorted(d.path for d in shared))} 上读不出能区分"
+                                   f"{kind_zh}的信息，已对应到另一段{kind_zh}；本条（{describe_record(item, profile)}）"
+                                   f"的文件无法确认", {"reason": "record_unknown"})
                 files = shared
             elif weak:
                 verdict = _Verdict("unverified", "找到该类文件，但无法从文件上确认是谁的（姓名或身份证号未能读出）",

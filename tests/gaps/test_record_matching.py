@@ -247,3 +247,28 @@ def test_an_owner_unknown_file_of_another_record_is_not_offered() -> None:
     benke = got[("diploma", "education[2]")]
     assert benke.status == "unverified" and benke.args["reason"] == "owner_unknown" and benke.files == ("扫描.jpg",)
     assert statuses([nameless], TWO_RECORDS)[("diploma", "education[1]")].status == "missing"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_new_statuses_render_as_findings(lang: str) -> None:
+    """A record left missing (another record's diploma there) and one left unverified (record unknown) become
+    missing-material / material-incomplete findings with every placeholder filled."""
+    import re
+
+    from matcheck.pipeline import score_profile
+    from matcheck.rules import Facts, RuleConfig, run_rules
+
+    data = copy.deepcopy(BASE)
+    data["education"] = TWO_RECORDS
+    profile = parse_profile(data, source="test")
+    checklist = checklist_for(profile)
+    for documents, rule, reason in (((BENKE_DIPLOMA,), "missing-material", "no_file"),
+                                    ((doc("a.jpg", "diploma"),), "material-incomplete", "record_unknown")):
+        required = material_statuses(checklist, documents, profile, profile.as_of, PARAMS)
+        facts = Facts(profile=profile, as_of=profile.as_of, score=score_profile(profile), checklist=checklist,
+                      documents=documents, required=required, config=RuleConfig(lang=lang))
+        about = [s for s in required if s.material == "diploma" and s.status != "present"]
+        assert len(about) == 1 and about[0].args["reason"] == reason
+        found = [f for f in run_rules(facts) if f.rule == rule and f.subject == "diploma"]
+        assert len(found) == 1, found
+        assert not re.search(r"\{[a-z_]+\}", found[0].message + found[0].hint)
