@@ -7,6 +7,7 @@ to right) so that label-based parsing works on OCR text as on a PDF text layer.
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,16 @@ class OcrResult:
     boxes: int
 
 
+def _thread_options() -> dict[str, int]:
+    """``MATCHECK_OCR_THREADS=n`` caps onnxruntime's threads (the batch sets cores ÷ jobs, so parallel workers do
+    not fight over the same cores); unset or invalid: onnxruntime's default (all cores)."""
+    try:
+        n = int(os.environ.get("MATCHECK_OCR_THREADS", ""))
+    except ValueError:
+        return {}
+    return {"intra_op_num_threads": n, "inter_op_num_threads": 1} if n >= 1 else {}
+
+
 def engine() -> Any:
     """The one RapidOCR engine of this process."""
     global _engine
@@ -33,7 +44,7 @@ def engine() -> Any:
 
             from rapidocr_onnxruntime import RapidOCR
 
-            _engine = RapidOCR()
+            _engine = RapidOCR(**_thread_options())
             logging.getLogger("RapidOCR").setLevel(logging.ERROR)
         return _engine
 
