@@ -55,12 +55,31 @@ def write_output(text: str, output: Optional[Path]) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``-o FILE`` atomically; a path that cannot take the file is bad input (exit 2), not a crash.
+
+    matcheck never writes into an applicant's folder (contracts.md §5): a FILE inside a folder that holds a
+    profile is refused, as ``batch --out`` is (a printed form left there would be read back as a supplied file).
+    """
+    from matcheck.batch.discover import enclosing_applicant
+
     path = Path(path)
-    if path.parent and not path.parent.exists():
+    if path.is_dir():
+        raise UsageError(f"-o: {path} is a folder (expected a file name)")
+    if not path.parent.exists():
         raise UsageError(f"-o: folder {path.parent} does not exist")
+    if not path.parent.is_dir():
+        raise UsageError(f"-o: {path.parent} is not a folder")
+    inside = enclosing_applicant(path.parent)
+    if inside is not None:
+        raise UsageError(f"-o: {path} is inside the applicant folder {inside}; "
+                         "matcheck never writes into an applicant's folder, choose another place")
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"-o: cannot write {path} ({exc.strerror or exc})") from None
 
 
 def info(message: str) -> None:

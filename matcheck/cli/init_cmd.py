@@ -20,9 +20,14 @@ def register(app: typer.Typer) -> None:
         from matcheck.profile.template import TEMPLATE
 
         target = folder / "profile.yaml"
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"{folder}: is a file (expected a folder to write profile.yaml into)")
         if target.exists() and not force:
             raise UsageError(f"{target}: already exists (use --force to overwrite)")
-        folder.mkdir(parents=True, exist_ok=True)
-        target.write_text(TEMPLATE, encoding="utf-8")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            target.write_text(TEMPLATE, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"{target}: cannot write ({exc.strerror or exc})") from None
         info(f"wrote {target}")
         raise typer.Exit(EXIT_OK)

@@ -87,8 +87,8 @@ def test_as_of_option_moves_the_windows(profile):
     assert "税款所属期须覆盖 2025-09 至 2026-02" in result.stdout
 
 
-def test_output_file(profile, tmp_path):
-    out = tmp_path / "checklist.md"
+def test_output_file(profile, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out") / "checklist.md"  # not into the applicant's folder (it holds profile.yaml)
     result = run(str(profile), "--format", "markdown", "-o", str(out))
     assert result.exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("# ")

@@ -48,3 +48,12 @@ def test_template_scores_through_the_cli(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     # 本科 + 学士 90 + age 30 + 社保 2022-07..2026-10 (52 months) 12 + 1.2× base 50 + spouse 8 years 32 = 214
     assert '"total": 214' in result.stdout
+
+
+def test_init_on_a_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["init", str(a_file)])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and "notes.txt: is a file" in result.stderr
+    assert a_file.read_text(encoding="utf-8") == "x\n"
