@@ -6,7 +6,8 @@ import re
 
 from matcheck.identity import is_valid_id_number, mask_id_number
 
-_ID_CANDIDATE = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
+# Bounded by non-digits only: a letter next to the number (``ID320102….jpg``, ``a3201….pdf``) must not hide it.
+_ID_CANDIDATE = re.compile(r"(?<![0-9])(\d{17}[\dXx])(?![0-9])")
 
 
 def mask_pii(text: str) -> str:
