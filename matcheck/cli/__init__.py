@@ -21,4 +21,27 @@ for _module in (score_cmd, checklist_cmd, check_cmd, scan_cmd, form_cmd, batch_c
 
 
 def main() -> None:
-    app()
+    """The console entry point. A usage error (an unknown option, a bad value, a missing argument) is one line on
+    stderr and exit 2, like every other bad input (contracts.md §2), not typer's boxed panel."""
+    import sys
+
+    try:
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        sys.stderr.write("matcheck: aborted\n")
+        sys.exit(1)
+    except Exception as exc:
+        if not (hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)):
+            raise
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `matcheck` alone: the help (rich prints it), exit 2 as before
+            help_text = exc.format_message()
+            if help_text.strip():
+                sys.stderr.write(help_text.rstrip("\n") + "\n")
+            sys.exit(exc.exit_code)
+        ctx = getattr(exc, "ctx", None)
+        where = f"{ctx.command_path}: " if ctx is not None else "matcheck: "
+        message = " ".join(exc.format_message().split())
+        hint = f" (`{ctx.command_path} -h` for help)" if ctx is not None else ""
+        sys.stderr.write(f"{where}{message}{hint}\n")
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
