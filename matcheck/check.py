@@ -14,13 +14,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from matcheck.documents.walk import PROFILE_NAMES
 from matcheck.policy import choose_policy, params_at
 from matcheck.profile import ProfileError, load_profile
 from matcheck.results import CheckReport
 from matcheck.rules import Facts, RuleConfig, run_rules
 
-PROFILE_NAME = "profile.yaml"
-PROFILE_ALTERNATIVES = ("profile.yml", "profile.json")
+PROFILE_NAME, PROFILE_ALTERNATIVES = PROFILE_NAMES[0], PROFILE_NAMES[1:]
 
 
 def find_profile(folder: Path, profile_path: Path | None = None) -> Path:
@@ -49,12 +49,13 @@ def check_applicant(folder: Path, profile_path: Path | None = None, as_of: date 
     from matcheck.checklist import build_checklist
     from matcheck.documents import read_folder
     from matcheck.gaps import material_statuses
+    from matcheck.pipeline import assessment_date
     from matcheck.scoring import score as score_profile
 
     folder = Path(folder)
     source = find_profile(folder, profile_path)
     profile = load_profile(source)
-    day = as_of or profile.as_of or date.today()
+    day = assessment_date(profile, as_of)
     choice = choose_policy(day, policy or profile.policy)
     params = params_at(choice.parameter_day)
     score = score_profile(profile, choice)

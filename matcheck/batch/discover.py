@@ -13,8 +13,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-PROFILE_NAME = "profile.yaml"
-PROFILE_NAMES = (PROFILE_NAME, "profile.yml", "profile.json")  # the order matcheck.check.find_profile uses
+from matcheck.documents.walk import PROFILE_NAMES
+
+PROFILE_NAME = PROFILE_NAMES[0]
 
 
 @dataclass(frozen=True)

@@ -40,11 +40,6 @@ def parse_as_of(value: Optional[str]) -> Optional[date]:
         raise UsageError(f"--as-of: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def resolve_as_of(cli_value: Optional[date], profile_value: Optional[date]) -> date:
-    """--as-of, else the profile's as_of, else today."""
-    return cli_value or profile_value or date.today()
-
-
 def write_output(text: str, output: Optional[Path]) -> None:
     """The report goes to stdout, or to ``-o FILE`` (written atomically)."""
     if output is None:

@@ -17,9 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
+from matcheck.documents.walk import PROFILE_NAMES as PROFILE_FILES
 from matcheck.results import Document
 
-PROFILE_FILES = ("profile.yaml", "profile.yml", "profile.json")
 KEEP_BYTES = 256 * 1024 * 1024  # bytes held between hashing and extracting; beyond this, files are read again
 
 

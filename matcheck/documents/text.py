@@ -205,7 +205,3 @@ def _label_pattern(label: str) -> re.Pattern[str]:
     # the label, an optional bracketed gloss (``乙方(劳动者)``), then a colon, a space or the end of the line:
     # ``乙方的工作内容`` is not the label ``乙方``
     return re.compile(rf"(?:^|[\s:])({spaced})(?:\([^)\n]{{1,12}}\))?(?: ?:|\t| |$) ?(.*)$", re.M)
-
-
-def has_label(text: str, label: str) -> bool:
-    return _label_pattern(label).search(text) is not None

@@ -27,7 +27,8 @@ MAX_FILES = 5000
 
 SYSTEM_NAMES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r", "$recycle.bin",
                           "system volume information", "__macosx"})
-PROFILE_NAMES = frozenset({"profile.yaml", "profile.yml", "profile.json"})
+# an applicant folder's profile, in the order it is looked for (check, scan and batch use this one list)
+PROFILE_NAMES = ("profile.yaml", "profile.yml", "profile.json")
 
 
 @dataclass(frozen=True)

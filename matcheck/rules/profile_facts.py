@@ -7,7 +7,7 @@ Not a rule (it has no CODE); the registry in :mod:`matcheck.rules.registry_profi
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from matcheck.dates import Month, month_range
 from matcheck.policy import Params, choose_policy, params_at
@@ -52,10 +52,6 @@ def education_text(e: Education, lang: str = "zh") -> str:
     school = e.school or "（未填学校）"
     mode = e.mode or "学习形式未填"
     return f"{school} {e.level or '（层次未填）'}（{mode}，{period_text(e.start, e.end)}）"
-
-
-def indexed_education(profile: Profile) -> Iterator[tuple[int, Education]]:
-    yield from enumerate(profile.education)
 
 
 def subject_of(index: int) -> str:

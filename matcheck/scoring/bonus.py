@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from matcheck.dates import full_years, months_between
+from matcheck.dates import full_years, full_years_of_months, months_between
 from matcheck.results import Observation
 from matcheck.scoring.context import Build, Ctx, IndicatorResult, Refs, fmt_num, not_claimed
 
@@ -117,7 +117,7 @@ def _special(ctx: Ctx, indicator_id: str, kind: str, key: str) -> IndicatorResul
     min_years = refs(f"special_posts.{key}.min_years")
     cap = refs(f"special_posts.{key}.cap")
     b = Build(indicator_id, refs, provisional=pending)
-    years = months // 12
+    years = full_years_of_months(months)
     if key == "remote_area" and refs("special_posts.remote_area.requires_residence"):
         lives = [ctx.profile.bonus.special_posts[i].lives_there for i in idx]
         if not any(lives):
