@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from matcheck.cli.common import EXIT_BAD_INPUT, EXIT_OK, as_of_option, handle_errors, info, parse_as_of, write_output
+from matcheck.cli.common import (EXIT_BAD_INPUT, EXIT_OK, as_of_option, handle_errors, info, parse_as_of,
+                                 policy_option, write_output)
 
 
 def register(app: typer.Typer) -> None:
@@ -30,7 +31,7 @@ def register(app: typer.Typer) -> None:
 
     @policy_app.command("show")
     @handle_errors
-    def show(as_of: Optional[str] = as_of_option(), policy: Optional[str] = typer.Option("auto", "--policy")) -> None:
+    def show(as_of: Optional[str] = as_of_option(), policy: Optional[str] = policy_option()) -> None:
         """Every parameter in force on a date, with its value, date, source and confidence."""
         from datetime import date
 

@@ -92,3 +92,11 @@ def test_scoring_code_holds_no_points_literal() -> None:
                 if tok.type == tokenize.NUMBER and tok.string not in ALLOWED_LITERALS:
                     found.append(f"{path.name}:{tok.start[0]}: {tok.string}")
     assert not found, "numbers belong in checklists/policy/parameters: " + ", ".join(found)
+
+
+def test_policy_show_reads_matcheck_policy_like_every_command() -> None:
+    result = CliRunner().invoke(app, ["policy", "show", "--as-of", "2026-11-20"], env={"MATCHECK_POLICY": "2018"})
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("policy 2018 ")
+    default = CliRunner().invoke(app, ["policy", "show", "--as-of", "2026-11-20"], env={"MATCHECK_POLICY": ""})
+    assert default.exit_code == 0 and default.stdout.startswith("policy 2023 ")
