@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from matcheck.documents.walk import PROFILE_NAMES
+from matcheck.documents.walk import PROFILE_NAMES, enclosing_applicant, profile_in
 
 PROFILE_NAME = PROFILE_NAMES[0]
 
@@ -28,14 +28,6 @@ class ApplicantFolder:
     @property
     def profile(self) -> Path:
         return profile_in(self.folder) or self.folder / PROFILE_NAME
-
-
-def profile_in(folder: Path) -> Path | None:
-    """The profile file of an applicant folder, or None if it is not one."""
-    for name in PROFILE_NAMES:
-        if (folder / name).is_file():
-            return folder / name
-    return None
 
 
 def discover(root: Path, *, skip: tuple[Path, ...] = ()) -> list[ApplicantFolder]:
@@ -57,16 +49,7 @@ def discover(root: Path, *, skip: tuple[Path, ...] = ()) -> list[ApplicantFolder
     return sorted(found, key=lambda a: a.key)
 
 
-def enclosing_applicant(path: Path) -> Path | None:
-    """The applicant folder (a folder with a profile) that is or contains ``path``, if any.
-
-    matcheck never writes into an applicant's folder, so the batch refuses an ``--out`` inside one.
-    """
-    path = _real(path)
-    for candidate in (path, *path.parents):
-        if profile_in(candidate) is not None:
-            return candidate
-    return None
+__all__ = ["PROFILE_NAME", "PROFILE_NAMES", "ApplicantFolder", "discover", "enclosing_applicant", "profile_in"]
 
 
 def _real(p: Path) -> Path:

@@ -55,7 +55,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     matcheck never writes into an applicant's folder (contracts.md §5): a FILE inside a folder that holds a
     profile is refused, as ``batch --out`` is (a printed form left there would be read back as a supplied file).
     """
-    from matcheck.batch.discover import enclosing_applicant
+    from matcheck.documents.walk import enclosing_applicant
 
     path = Path(path)
     if path.is_dir():

@@ -31,6 +31,26 @@ SYSTEM_NAMES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r", "
 PROFILE_NAMES = ("profile.yaml", "profile.yml", "profile.json")
 
 
+def profile_in(folder: Path) -> Path | None:
+    """The profile file of an applicant folder, or None if it is not one."""
+    for name in PROFILE_NAMES:
+        if (Path(folder) / name).is_file():
+            return Path(folder) / name
+    return None
+
+
+def enclosing_applicant(path: Path) -> Path | None:
+    """The applicant folder (a folder with a profile) that is or contains ``path``, if any.
+
+    matcheck never writes into an applicant's folder: ``batch --out`` and every ``-o`` inside one are refused.
+    """
+    path = Path(os.path.realpath(path))
+    for candidate in (path, *path.parents):
+        if profile_in(candidate) is not None:
+            return candidate
+    return None
+
+
 @dataclass(frozen=True)
 class Entry:
     """One file found in the folder. ``problem`` is (reason in Chinese, detail) when it must not be read."""
