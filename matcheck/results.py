@@ -18,6 +18,12 @@ from typing import Any, Literal, Mapping
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 Person = Literal["applicant", "spouse", "child", "employer", "hr_officer"]
+# whose a material or file is, as the reports say it (申请人 / 配偶 / 子女 / 单位 / 人事专员)
+PERSON_LABELS: Mapping[str, Mapping[str, str]] = {
+    "zh": {"applicant": "申请人", "spouse": "配偶", "child": "子女", "employer": "单位", "hr_officer": "人事专员"},
+    "en": {"applicant": "applicant", "spouse": "spouse", "child": "child", "employer": "employer",
+           "hr_officer": "HR officer"},
+}
 
 
 @dataclass(frozen=True)

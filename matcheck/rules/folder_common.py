@@ -14,12 +14,12 @@ from typing import Any, Iterable
 
 from matcheck.policy import Params
 from matcheck.profile import Profile
-from matcheck.results import Document
+from matcheck.results import PERSON_LABELS, Document
 
 _SPACES = re.compile(r"[\s\u3000]+")
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "［": "[", "］": "]"})
 
-PERSON_ZH = {"applicant": "申请人", "spouse": "配偶", "child": "子女", "employer": "单位", "hr_officer": "人事专员"}
+PERSON_ZH = PERSON_LABELS["zh"]
 PERSON_EN = {"applicant": "applicant", "spouse": "spouse", "child": "child", "employer": "employer",
              "hr_officer": "HR officer"}
 

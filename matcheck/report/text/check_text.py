@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from matcheck.report.text.console import string_console
-from matcheck.results import SEVERITIES, CheckReport, MaterialStatus
+from matcheck.results import PERSON_LABELS, SEVERITIES, CheckReport, MaterialStatus
 
 MARK = {"present": "✓", "missing": "✗", "expired": "✗", "incomplete": "!", "unverified": "!"}
 STATUS = {
@@ -20,9 +20,7 @@ STATUS = {
 }
 SEVERITY = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
             "en": {"error": "errors", "warning": "warnings", "info": "notes"}}
-PERSON = {"zh": {"applicant": "申请人", "spouse": "配偶", "child": "子女", "employer": "单位", "hr_officer": "人事专员"},
-          "en": {"applicant": "applicant", "spouse": "spouse", "child": "child", "employer": "employer",
-                 "hr_officer": "HR officer"}}
+PERSON = PERSON_LABELS
 WORDS = {
     "zh": {"title": "《上海市居住证》积分材料预审", "verdict": "结论", "ok": "✓ 未发现阻碍受理的问题",
            "blocked": "✗ 有 {n} 个必须先处理的错误，处理后再去受理点", "also": "另有 {parts}",

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from matcheck.results import Checklist, RequiredMaterial
+from matcheck.results import PERSON_LABELS, Checklist, RequiredMaterial
 
 GROUP_EN = {"基础材料": "Base documents", "指标材料": "Documents for the claimed indicators",
             "同住人材料": "Family members living with the applicant", "其他事项": "Other things to confirm"}
 NUMERALS = "一二三四五六七八九十"
-PERSON = {"zh": {"applicant": "申请人", "spouse": "配偶", "child": "子女", "employer": "单位", "hr_officer": "人事专员"},
-          "en": {"applicant": "applicant", "spouse": "spouse", "child": "child", "employer": "employer",
-                 "hr_officer": "HR officer"}}
+PERSON = PERSON_LABELS
 WORDS = {
     "zh": {"title": "《上海市居住证》积分申请材料清单", "as_of": "评估日", "count": "共 {n} 项",
            "conditional_count": "其中 {n} 项视情况而定（△）", "optional_count": "{n} 项为建议自备（○）",

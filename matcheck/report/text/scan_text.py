@@ -10,14 +10,13 @@ from rich.table import Table
 
 from matcheck.dates import Month
 from matcheck.report.text.console import string_console
-from matcheck.results import Document
+from matcheck.results import PERSON_LABELS, Document
 
 HEADERS = {
     "zh": ("文件", "类型", "材料", "所属人", "置信度", "关键信息", "问题"),
     "en": ("file", "type", "material", "person", "confidence", "key fields", "problems"),
 }
-PERSON = {"zh": {"applicant": "申请人", "spouse": "配偶", "child": "子女"},
-          "en": {"applicant": "applicant", "spouse": "spouse", "child": "child"}}
+PERSON = PERSON_LABELS
 UNRECOGNISED = {"zh": "未识别", "en": "unrecognised"}
 SUMMARY = {"zh": "{n} 个文件，{docs} 份材料：已识别 {known}，未识别 {unknown}，有问题 {problems}，OCR {ocr}",
            "en": "{n} files, {docs} documents: {known} recognised, {unknown} unrecognised, {problems} with problems, "
