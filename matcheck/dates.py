@@ -108,6 +108,11 @@ def add_years(d: date, years: int) -> date:
         return d.replace(year=d.year + years, day=28)
 
 
+def spans_full_years(start: date, end: date, years: int) -> bool:
+    """An inclusive term ``start``..``end`` lasts at least ``years`` years (合同期限: 2024-03-01..2027-02-28 is 3)."""
+    return end.toordinal() + 1 >= add_years(start, years).toordinal()
+
+
 def full_years(start: date, end: date) -> int:
     """Whole years from ``start`` to ``end`` (周岁-style: the anniversary day counts as complete)."""
     if end < start:

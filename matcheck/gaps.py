@@ -23,10 +23,10 @@ months left) are parameters in ``checklists/policy/parameters/rules_folder.yaml`
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Iterable
 
-from matcheck.dates import Month, add_months, add_years, month_range
+from matcheck.dates import Month, add_months, month_range, spans_full_years
 from matcheck.policy import Params
 from matcheck.profile import Profile
 from matcheck.gaps_match import Pick, assign, describe_record, fit, record_of
@@ -35,7 +35,6 @@ from matcheck.rules.folder_common import field_list, same_name
 
 _FAMILY = ("applicant", "spouse", "child")
 HUKOU_PAGES = ("首页", "本人页")
-_ONE_DAY = timedelta(days=1)
 
 
 def tax_window(as_of: date, params: Params) -> tuple[Month, ...]:
@@ -257,7 +256,7 @@ def _contract(docs: list[Document], as_of: date, params: Params) -> _Verdict:
             problems.append(_Verdict("expired", f"合同已于 {end} 到期", {
                 "reason": "past_end", "term_start": start, "term_end": end, "as_of": as_of, "file": d.path}))
             continue
-        if isinstance(start, date) and add_years(start, min_term_years) > end + _ONE_DAY:
+        if isinstance(start, date) and not spans_full_years(start, end, min_term_years):
             problems.append(_Verdict("expired", f"合同期限 {start} 至 {end} 不足 {min_term_years} 年", {
                 "reason": "term_too_short", "term_start": start, "term_end": end, "min_term_years": min_term_years,
                 "file": d.path}))

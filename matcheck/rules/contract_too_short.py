@@ -20,10 +20,9 @@ then bring the new 劳动合同 (原件+复印件) and update ``contract``. 派�
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Iterator
 
-from matcheck.dates import add_months, add_years
+from matcheck.dates import add_months, spans_full_years
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.profile_facts import param
@@ -67,7 +66,7 @@ def check(facts: Facts) -> Iterator[Finding]:
     start, end = contract.start, contract.end
     subject = "contract"
     years = param(facts, "contract.min_term_years")
-    if start is not None and end < add_years(start, years) - timedelta(days=1):
+    if start is not None and not spans_full_years(start, end, years):
         yield make_finding(__name__, facts, subject=subject, start=start, end=end, years=years)
     if end < facts.as_of:
         yield make_finding(__name__, facts, subject=subject, message=MESSAGE_ENDED, hint=HINT_SOON,

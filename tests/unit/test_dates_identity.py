@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from matcheck.dates import Month, add_years, age_on, full_years, month_range, months_between, parse_date
+from matcheck.dates import (Month, add_years, age_on, full_years, month_range, months_between, parse_date,
+                           spans_full_years)
 from matcheck.identity import (credit_code_problem, id_number_problem, is_valid_credit_code, is_valid_id_number,
                                mask_id_number, parse_id_number)
 
@@ -60,3 +61,16 @@ def test_a_list_marked_to_verify_is_empty_and_provisional():
     assert p.children == [] and p.education == [] and p.records.detentions == []
     assert p.is_to_verify("children") and p.is_to_verify("records.detentions")
     assert not p.is_to_verify("education")
+
+
+@pytest.mark.parametrize("start,end,years,expected", [
+    (date(2024, 3, 1), date(2027, 2, 28), 3, True),    # the day before the anniversary closes the term
+    (date(2024, 3, 1), date(2027, 2, 27), 3, False),
+    (date(2022, 7, 1), date(2025, 6, 30), 3, True),
+    (date(2024, 2, 29), date(2027, 2, 27), 3, True),   # 29 Feb: the anniversary is 28 Feb
+    (date(2024, 2, 29), date(2027, 2, 26), 3, False),
+    (date(2026, 1, 1), date(2026, 12, 31), 1, True),
+    (date(2026, 1, 2), date(2026, 12, 31), 1, False),
+])
+def test_spans_full_years(start: date, end: date, years: int, expected: bool) -> None:
+    assert spans_full_years(start, end, years) is expected
