@@ -3,7 +3,8 @@
 **What it checks.** Every line of the materials checklist (``matcheck checklist``) against the files the folder
 reader recognised: a file of that material, for that person (申请人, 配偶, each 子女), must be there. Prerequisites
 that are not files (the employer registered in the points system, …) are reported only when the profile shows
-they are *not* met.
+they are *not* met, and not at all when the catalog names another rule that reports them (``reported_by``: the
+3-working-day wait → ``permit-too-recent``; 社保 in the application month → ``not-eligible``).
 
 **Why it matters.** The district 受理点 takes the paper file only when every base material (基础材料) and every
 material of a claimed indicator is there; a missing one sends the applicant back, and a missing indicator
@@ -48,12 +49,25 @@ HINT_PREREQUISITE = {
 }
 
 
+def _reported_elsewhere(material: str, facts: Facts) -> bool:
+    """A prerequisite whose catalog entry names the rule that already reports its failure (``reported_by``):
+    one problem, one finding, with that rule's severity (e.g. the [?] 3-working-day advice stays a warning)."""
+    from matcheck.materials import catalog
+    from matcheck.rules import RULES
+
+    entry = catalog().get(material)
+    rule = entry.reported_by if entry is not None else None
+    return rule is not None and rule in RULES and rule not in facts.config.disabled
+
+
 def check(facts: Facts) -> Iterator[Finding]:
     for status in facts.required or ():
         if status.status != "missing":
             continue
         args = status_args(status)
         if status.kind == "prerequisite":
+            if _reported_elsewhere(status.material, facts):
+                continue
             yield make_finding(__name__, facts, subject=status_subject(status), message=MESSAGE_PREREQUISITE,
                                hint=HINT_PREREQUISITE, **args)
             continue

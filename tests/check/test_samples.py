@@ -78,3 +78,23 @@ def test_sample_text_report_and_masking(runs):
     assert text.exit_code == runs["li-ming"][0]
     assert "结论" in text.stdout and "材料清单" in text.stdout
     assert ids and not any(i in text.stdout for i in ids)
+
+
+def test_fail_on_warning_turns_a_warning_only_folder_into_exit_1(runs, tmp_path):
+    """li-ming with the points account created the day the 居住证 was issued: one warning (permit-too-recent), and
+    no second finding for the same fact (the catalog's reported_by); exit 0 by default, 1 with --fail-on warning."""
+    import shutil
+
+    cache: Path = runs["_cache"]  # type: ignore[assignment]
+    folder = tmp_path / "li-ming-early-account"
+    shutil.copytree(SAMPLES / "li-ming", folder)
+    profile = folder / "profile.yaml"
+    text = profile.read_text(encoding="utf-8")
+    assert "account_created: 2024-03-08" in text
+    profile.write_text(text.replace("account_created: 2024-03-08", "account_created: 2024-03-01"), encoding="utf-8")
+
+    result = run_check(str(folder), "--format", "json", cache_dir=cache)
+    data = json.loads(result.stdout)
+    assert [(f["rule"], f["severity"]) for f in data["findings"]] == [("permit-too-recent", "warning")]
+    assert result.exit_code == 0
+    assert run_check(str(folder), "--fail-on", "warning", cache_dir=cache).exit_code == 1

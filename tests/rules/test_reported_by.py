@@ -1,0 +1,52 @@
+"""A prerequisite whose failure another rule reports gives one finding, not two (catalog ``reported_by``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from matcheck.gaps import material_statuses
+from matcheck.materials import catalog
+from matcheck.pipeline import checklist_for, score_profile
+from matcheck.policy import choose_policy, params_at
+from matcheck.profile import parse_profile
+from matcheck.rules import RULES, Facts, RuleConfig, run_rules
+
+BASE = yaml.safe_load((Path(__file__).parent / "base_profile.yaml").read_text(encoding="utf-8"))
+
+
+def findings(profile_data: dict, config: RuleConfig = RuleConfig()):
+    profile = parse_profile(profile_data, source="p.yaml")
+    score = score_profile(profile)
+    checklist = checklist_for(profile)
+    params = params_at(choose_policy(score.as_of, profile.policy).parameter_day)
+    required = material_statuses(checklist, (), profile, score.as_of, params)
+    facts = Facts(profile=profile, as_of=score.as_of, score=score, checklist=checklist, documents=(),
+                  required=required, config=config)
+    return run_rules(facts), required
+
+
+def test_every_reported_by_names_a_registered_rule():
+    named = {m.id: m.reported_by for m in catalog().values() if m.reported_by}
+    assert named, "the catalog names no reported_by at all"
+    for material, rule in named.items():
+        assert rule in RULES, f"{material}: reported_by {rule!r} is not a rule"
+
+
+def test_account_created_too_early_is_one_warning_not_also_a_missing_prerequisite():
+    data = {**BASE, "applicant": {**BASE["applicant"]}}
+    permit = data["applicant"]["residence_permit"]
+    data["applicant"]["account_created"] = permit["issued"]  # same day: fewer than 3 working days
+    found, required = findings(data)
+    status = next(s for s in required if s.material == "account_after_permit")
+    assert status.status == "missing"  # the checklist still shows ✗ on that line
+    assert ("permit-too-recent", "warning") in [(f.rule, f.severity) for f in found]
+    assert not [f for f in found if f.rule == "missing-material" and "account_after_permit" in (f.subject or "")]
+
+
+def test_when_the_reporting_rule_is_disabled_missing_material_speaks():
+    data = {**BASE, "applicant": {**BASE["applicant"]}}
+    data["applicant"]["account_created"] = data["applicant"]["residence_permit"]["issued"]
+    found, _ = findings(data, RuleConfig(disabled=frozenset({"permit-too-recent"})))
+    assert [f for f in found if f.rule == "missing-material" and "account_after_permit" in (f.subject or "")]
