@@ -10,7 +10,7 @@ Shanghai employer with a GB 32100-valid fake credit code, a contract covering ``
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 
 from matcheck.dates import Month
 from synth import people
@@ -54,7 +54,11 @@ def random_profile(seed: int | str, as_of: date = date(2026, 11, 20)) -> dict:
     si_years = rng.randint(1, 8)
     si_start = max(last - (si_years * 12 - 1), end + 1)
     contract_start = si_start.first_day()
-    permit_issued = date(min(as_of.year - 1, max(si_start.year, as_of.year - 3)), rng.randint(1, 12), rng.randint(1, 28))
+    # A 居住证 valid on as_of (3-year term, issued 30–1000 days before), as most real applicants hold; faults make
+    # the expired ones on purpose.
+    permit_issued = as_of - timedelta(days=rng.randint(30, 1000))
+    if permit_issued.month == 2 and permit_issued.day == 29:
+        permit_issued -= timedelta(days=1)
     profile: dict = {
         "as_of": as_of.isoformat(),
         "applicant": dict(name=person.name, id_number=person.id_number, ethnicity="汉",

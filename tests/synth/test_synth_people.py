@@ -78,3 +78,14 @@ def test_variants_mix_spellings_across_documents():
     spellings = {Variant(i).date(date(2014, 7, 1)) for i in range(30)}
     assert spellings == {"2014年07月01日", "2014年7月1日", "2014.7.1"}
     assert {Variant(i).brackets("毕（结）业") for i in range(30)} == {"毕（结）业", "毕(结)业"}
+
+
+def test_random_applicants_hold_a_permit_valid_on_as_of():
+    """The population is for benchmarks and batch tests: its people are ordinary applicants, not expired ones."""
+    from matcheck.profile import parse_profile
+    from synth.population import random_profile
+
+    for seed in range(60):
+        profile = parse_profile(random_profile(seed), source=f"seed {seed}")
+        permit = profile.applicant.residence_permit
+        assert permit.issued < profile.as_of <= permit.expires, (seed, permit)
