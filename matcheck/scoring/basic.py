@@ -8,6 +8,13 @@ from matcheck.scoring.context import Build, Ctx, IndicatorResult, Refs, fmt_num
 from matcheck.scoring.insurance import base_rule_months
 
 
+def _take_highest(b: Build, candidates: list[tuple[int, str, bool]], any_pending: bool) -> None:
+    """Within one indicator only the highest record counts (rules.md §2: not summed); the first of equals wins.
+    Provisional if the chosen record is, or if any record is 待核实 (it could turn out the highest)."""
+    b.points, b.reason, provisional = max(candidates, key=lambda c: c[0])
+    b.provisional = provisional or any_pending
+
+
 def age(ctx: Ctx) -> IndicatorResult:
     """年龄: ≤43 → 30; 44–55 → 5 + 2 × (56 − 周岁); 56–60 → 5; over 60 → 0 and a finding. 周岁 on as_of."""
     refs = Refs(ctx, "§2.1 年龄, §7 Age")
@@ -85,7 +92,7 @@ def education(ctx: Ctx) -> IndicatorResult:
         b.provisional = ctx.pending("education")
         b.reason = "学历待核实：暂计0分" if b.provisional else "未申报学历：0分"
         return b.done()
-    best: tuple[int, str, bool] | None = None
+    candidates: list[tuple[int, str, bool]] = []  # (points, reason, provisional) per record
     any_pending = False  # a 待核实 record that is not the highest now could still be the highest
     for i, rec in enumerate(ctx.profile.education):
         path = f"education[{i}]"
@@ -103,12 +110,9 @@ def education(ctx: Ctx) -> IndicatorResult:
             school = f"（{rec.school}）" if rec.school else ""
             text = f"{how}{school}：{pts}分" + (f"；{'；'.join(notes)}" if notes else "")
             cand = (pts, text, pending)
+        candidates.append(cand)
         any_pending = any_pending or ctx.pending(path)
-        if best is None or cand[0] > best[0]:
-            best = cand
-    assert best is not None
-    b.points, b.reason, b.provisional = best
-    b.provisional = b.provisional or any_pending
+    _take_highest(b, candidates, any_pending)
     b.counted = b.points > 0
     return b.done()
 
@@ -129,7 +133,7 @@ def qualification(ctx: Ctx) -> IndicatorResult:
         b.reason = ("职称、技能等级或职业资格待核实：暂计0分" if b.provisional
                     else "未申报职称、技能等级或职业资格：0分")
         return b.done()
-    best: tuple[int, str, bool] | None = None
+    candidates: list[tuple[int, str, bool]] = []  # (points, reason, provisional) per certificate
     any_pending = False  # a 待核实 certificate that is not the highest now could still be the highest
     all_obs: list[Observation] = []
     for i, q in enumerate(quals):
@@ -177,12 +181,9 @@ def qualification(ctx: Ctx) -> IndicatorResult:
                 text += "；未提供聘书或岗位与专业不符，待核实"
         all_obs.extend(obs)
         cand = (pts, text, pending)
+        candidates.append(cand)
         any_pending = any_pending or ctx.pending(path)
-        if best is None or cand[0] > best[0]:
-            best = cand
-    assert best is not None
-    b.points, b.reason, b.provisional = best
-    b.provisional = b.provisional or any_pending
+    _take_highest(b, candidates, any_pending)
     b.observations = all_obs
     b.counted = b.points > 0
     return b.done()
