@@ -71,7 +71,7 @@ _TABLE: tuple[Predicate, ...] = (
     Predicate("edu:foreign", "education", "该段学历为国（境）外学历", f.scoped(f.edu_foreign)),
     Predicate("edu:has_degree", "education", "该段学历有学位（学士/硕士/博士）", f.scoped(f.edu_has_degree)),
     Predicate("edu:non_fulltime", "education", "该段学历为自考/成人/网络/函授/业余", f.scoped(f.edu_non_fulltime)),
-    Predicate("edu:before_online_registration", "education", "该段学历在学信网电子注册之前毕业（2002年前）",
+    Predicate("edu:before_online_registration", "education", "该段学历在学信网电子注册开始之前毕业（日期见 materials.online_registration_from）",
               f.scoped(f.edu_before_online)),
     # per qualification
     Predicate("qual:any", "qualification", "申报的职称/技能/职业资格", f.qual_any),

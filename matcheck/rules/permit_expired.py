@@ -7,7 +7,7 @@ is judged by ``material-expired`` (the folder check).
 
 **Why it matters.** A valid 居住证 (有效期内) is the first condition of the application and its first basic
 material (rules.md §3.1, §3.3 [B]); the centre does not accept an application on an expired permit. The 积分 stays
-valid only as long as the permit does (rules.md §4 #6 [C]); a 签注 more than 60 days late also breaks the
+valid only as long as the permit does (rules.md §4 #6 [C]); a 签注 more than ``permit.late_renewal_grace_days`` days late also breaks the
 continuity of residence years.
 
 **Example.** ``residence_permit: {issued: 2023-03-01, expires: 2026-02-28}`` with ``as_of: 2026-11-20`` → error:
@@ -47,9 +47,9 @@ MESSAGE_SOON = {
           "valid only as long as the permit, and the 签注 is due in the {window} days before expiry.",
 }
 HINT_SOON = {
-    "zh": "尽快在随申办“居住证签注”办理签注，办好后更新 residence_permit.expires；逾期超过60天居住年限将不连续。",
-    "en": "Do the 签注 now (随申办 居住证签注) and update residence_permit.expires; more than 60 days late breaks "
-          "the continuity of residence years.",
+    "zh": "尽快在随申办“居住证签注”办理签注，办好后更新 residence_permit.expires；逾期超过{grace}天居住年限将不连续。",
+    "en": "Do the 签注 now (随申办 居住证签注) and update residence_permit.expires; more than {grace} days late "
+          "breaks the continuity of residence years.",
 }
 
 
@@ -65,4 +65,5 @@ def check(facts: Facts) -> Iterator[Finding]:
             if expires - facts.as_of < timedelta(days=window):
                 yield make_finding(__name__, facts, subject=subject, severity="warning", message=MESSAGE_SOON,
                                    hint=HINT_SOON, expires=expires, as_of=facts.as_of,
-                                   days=(expires - facts.as_of).days, window=window)
+                                   days=(expires - facts.as_of).days, window=window,
+                                   grace=param(facts, "permit.late_renewal_grace_days"))

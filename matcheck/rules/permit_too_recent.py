@@ -78,7 +78,8 @@ def check(facts: Facts) -> Iterator[Finding]:
     try:
         earliest = add_working_days(issued, n)
     except CalendarUnknown as exc:
-        if created is None and facts.as_of > issued and (facts.as_of - issued).days > 31:
+        margin = param(facts, "permit.unknown_calendar_margin_days")
+        if created is None and facts.as_of > issued and (facts.as_of - issued).days > margin:
             return  # long past: the account can be created any time now
         yield make_finding(__name__, facts, subject=subject, severity="info", message=MESSAGE_UNKNOWN,
                            hint=HINT_UNKNOWN, issued=issued, n=n, year=exc.year, detail=str(exc))
