@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from matcheck.results import Finding
-from matcheck.rules.base import Facts, make_finding
+from matcheck.rules.base import Facts, make_finding, render
 
 CODE = "MC501"
 NAME = "not-eligible"
@@ -50,10 +50,11 @@ GATES = {
                           "申请当月须在职并由本单位正常缴纳本市职工社保；在随申办查询社保缴费记录，确认后再申请。",
                           "The employer must pay Shanghai 社保 for the application month; check the record in 随申办 "
                           "and apply once it shows."),
-    "paid_months": ("fewer than 6 of the last 12 months of Shanghai 社保",
-                    "待最近12个月内正常缴纳本市职工社保满6个月（补缴不计）后再申请；缴费记录可在随申办打印。",
-                    "Apply once 6 of the last 12 months of Shanghai 社保 are paid (back-paid months do not count); "
-                    "print the record from 随申办."),
+    # {required} and {window} come from the scorer's observation (eligibility.paid_months_* in checklists/)
+    "paid_months": ("fewer than {required} of the last {window} months of Shanghai 社保",
+                    "待最近{window}个月内正常缴纳本市职工社保满{required}个月（补缴不计）后再申请；缴费记录可在随申办打印。",
+                    "Apply once {required} of the last {window} months of Shanghai 社保 are paid (back-paid months "
+                    "do not count); print the record from 随申办."),
     "employer_registration": ("the employer is not registered in Shanghai",
                               "须由在本市注册的用人单位申请；外省市企业在沪分支机构的员工不能申请，可由本市注册的单位聘用后再申请。",
                               "The application must go through an employer registered in Shanghai; staff of a "
@@ -74,6 +75,7 @@ def check(facts: Facts) -> Iterator[Finding]:
         if gate == "residence_permit" and expired and "permit-expired" not in facts.config.disabled:
             continue  # permit-expired reports it, with the date and the renewal hint
         gate_en, hint_zh, hint_en = GATES.get(gate, (gate or "eligibility", HINT["zh"], HINT["en"]))
+        gate_en = render({"en": gate_en}, "en", obs.args)
         yield make_finding(__name__, facts, files=obs.files, subject=obs.subject,
                            severity="warning" if gate in PRACTICE_GATES else None,
                            message=MESSAGE_PRACTICE if gate in PRACTICE_GATES else None,

@@ -41,7 +41,7 @@ def eligibility(ctx: Ctx) -> list[Observation]:
     paid = sum(1 for r in ctx.ledger.between(start, end) if not r.backpaid)
     if paid < need and not ctx.pending("social_insurance"):
         out.append(Observation("not-eligible", {
-            "gate": "paid_months", "months": paid, "required": need, "window_start": str(start),
+            "gate": "paid_months", "months": paid, "required": need, "window": window, "window_start": str(start),
             "window_end": str(end),
             "detail": f"{start}至{end}正常缴纳本市职工社保 {paid} 个月，不足{need}个月（补缴不计）"},
             subject="social_insurance"))
