@@ -61,7 +61,7 @@ def check_applicant(folder: Path, profile_path: Path | None = None, as_of: date 
     score = score_profile(profile, choice)
     checklist = build_checklist(profile, day, params)
     documents = read_folder(folder, profile, use_cache=use_cache, cache_dir=cache_dir)
-    required = material_statuses(checklist, documents, profile, day, params_at(day))
+    required = material_statuses(checklist, documents, profile, day, params)  # the same policy view as the checklist
     facts = Facts(profile=profile, as_of=day, score=score, checklist=checklist, documents=documents,
                   required=required, config=config)
     findings = run_rules(facts)
