@@ -61,7 +61,9 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
             data = None
         loaded.append((data, sha256, problem))
     manifest = [(e.path, e.size, sha, problem, e.bad_name) for e, (_, sha, problem) in zip(entries, loaded)]
-    key = analysis_key(manifest, _fingerprint(tuple(recognisers), people))
+    from matcheck.documents.ocr import engine_tag  # cheap: names the OCR engine without importing it
+
+    key = analysis_key(manifest, _fingerprint(tuple(recognisers), people) + engine_tag())
     cached = cache.get_analysis(key)
     if cached is not None:
         return cached

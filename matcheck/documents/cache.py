@@ -10,7 +10,9 @@
 * Where: ``$MATCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/matcheck``, else ``~/.cache/matcheck``; never inside the
   folder being read (if it would be, the cache is not used).
 * Versioned: entries live under ``extract-v<EXTRACTOR_VERSION>/``; bump the version when an extractor changes what
-  it returns, and old entries are simply never read again.
+  it returns, and old entries are simply never read again. An entry with OCR'd pages names the OCR engine that read
+  them (backend, runtime version, pipeline: :func:`matcheck.documents.ocr.engine_tag`) and is used only by the same
+  engine; the folder analysis is keyed on the engine too, so results of two OCR backends are never mixed.
 * Written atomically (temporary file + rename); a cache that cannot be written or read is ignored, never an error.
 * JSON, not pickle: a cache file is data, and reading it cannot run code.
 """
@@ -61,9 +63,15 @@ class ExtractionCache:
             return None
         try:
             with open(self._path(sha256), "rb") as fh:
-                return Extraction.from_json(json.loads(fh.read()))
+                extraction = Extraction.from_json(json.loads(fh.read()))
         except (OSError, ValueError, KeyError, TypeError):
             return None
+        if extraction.ocr:
+            from matcheck.documents.ocr import engine_tag
+
+            if extraction.engine != engine_tag():
+                return None  # read by another OCR engine: read again, never mix
+        return extraction
 
     def put(self, sha256: str, extraction: Extraction) -> None:
         self._write(self._path(sha256), extraction.to_json())

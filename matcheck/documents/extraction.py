@@ -21,6 +21,7 @@ class Extraction:
     page_count: int | None = None
     image: dict[str, Any] | None = None  # {"width", "height", "sharpness", "contrast", "blank"}
     problems: list[dict[str, Any]] = field(default_factory=list)  # [{"rule": ..., "args": {...}}]
+    engine: str | None = None  # the OCR engine that read the OCR'd pages (matcheck.documents.ocr.engine_tag)
 
     @property
     def text(self) -> str:
@@ -39,11 +40,11 @@ class Extraction:
 
     def to_json(self) -> dict[str, Any]:
         return {"file_type": self.file_type, "page_count": self.page_count, "image": self.image,
-                "problems": self.problems,
+                "problems": self.problems, "engine": self.engine,
                 "pages": [{"text": p.text, "ocr": p.ocr, "confidence": p.confidence} for p in self.pages]}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Extraction":
         return cls(file_type=data["file_type"], page_count=data.get("page_count"), image=data.get("image"),
-                   problems=list(data.get("problems") or ()),
+                   problems=list(data.get("problems") or ()), engine=data.get("engine"),
                    pages=[PageText(p["text"], bool(p.get("ocr")), p.get("confidence")) for p in data["pages"]])

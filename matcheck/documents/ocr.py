@@ -1,21 +1,58 @@
-"""Offline OCR (文字识别) with rapidocr-onnxruntime 1.4.4, whose models ship inside the wheel (no download code).
+"""Offline OCR (文字识别): the PP-OCRv4 models inside the ``rapidocr-onnxruntime`` 1.4.4 wheel, run by one of two
+inference runtimes (no download code in either; the models never leave the package):
 
-The engine is imported lazily and built once per process: a folder of text PDFs never imports rapidocr, onnxruntime
+* ``openvino`` — Intel's OpenVINO runtime (about 3× faster on this project's 2-core x86 machines,
+  see benchmarks/README.md);
+* ``onnxruntime`` — the runtime the wheel was built for.
+
+``MATCHECK_OCR_BACKEND=openvino|onnxruntime`` picks one; unset (or ``auto``), the faster one that is installed and
+starts, with the other as fallback. The models, their pre- and post-processing (rapidocr's detector, classifier,
+recogniser and CTC decoding) are the same for both: only the runtime that multiplies the matrices differs.
+(``rapidocr-openvino`` 1.4.4, the same pipeline on OpenVINO, pins ``openvino<=2024.0.0``, which has no wheel for
+Python 3.12 and predates numpy 2; so the OpenVINO session is the small adapter below, on a current OpenVINO.)
+
+Less OCR per image (profiled; benchmarks/README.md): text is detected on a copy whose longer side is at most
+:data:`DET_MAX_SIDE` (the text lines of a certificate photo stay 15+ px high there) while the lines are cut for
+recognition from the full image; the angle classifier runs once per image on a few boxes, not on every box
+(photos are upright after EXIF; a page upside down is turned once and read again).
+
+The engine is imported lazily and built once per process: a folder of text PDFs never imports rapidocr, a runtime
 or cv2. Results are assembled into lines in reading order (boxes grouped by their vertical centre, then sorted left
 to right) so that label-based parsing works on OCR text as on a PDF text layer.
+
+No network: onnxruntime's telemetry is switched off before any session exists, and OpenVINO's runtime has none
+(its ``openvino_telemetry`` is used only by the model-conversion tools, never imported here);
+tests/documents/test_no_network.py runs a cold OCR ``check`` with sockets forbidden.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 import threading
 from dataclasses import dataclass
 from typing import Any
 
-from PIL import Image
+from typing import TYPE_CHECKING
 
-_engine: Any = None
+if TYPE_CHECKING:
+    from PIL import Image
+
+BACKENDS = ("openvino", "onnxruntime")  # fastest first: the order ``auto`` tries them in
+DET_MAX_SIDE = 1280  # px: the longer side text is detected at (rapidocr's default: the image as given, ≤ 2000)
+ORIENTATION_SAMPLE = 6  # boxes the angle classifier looks at, once per image (one batch of the classifier)
+# ``MATCHECK_OCR_PIPELINE=full`` restores rapidocr's own settings (detection at the image's size, the classifier on
+# every box): only for measuring what the lean pipeline saves (benchmarks/documents_bench.py).
+PIPELINES = {"lean": f"det{DET_MAX_SIDE}-cls{ORIENTATION_SAMPLE}", "full": "det-rapidocr-cls-all"}
+
+_engine: OcrEngine | None = None
 _lock = threading.Lock()
+_build_lock = threading.Lock()
+
+
+class OcrBackendError(ValueError):
+    """MATCHECK_OCR_BACKEND names no backend, or the one named cannot start (and neither can the other)."""
 
 
 @dataclass(frozen=True)
@@ -25,43 +62,188 @@ class OcrResult:
     boxes: int
 
 
-def _thread_options() -> dict[str, int]:
-    """``MATCHECK_OCR_THREADS=n`` caps onnxruntime's threads (the batch sets cores ÷ jobs, so parallel workers do
-    not fight over the same cores); unset or invalid: onnxruntime's default (all cores)."""
+def _threads() -> int | None:
+    """``MATCHECK_OCR_THREADS=n`` caps the runtime's threads (the batch sets cores ÷ jobs, so parallel workers do
+    not fight over the same cores); unset or invalid: the runtime's default (all cores)."""
     try:
         n = int(os.environ.get("MATCHECK_OCR_THREADS", ""))
     except ValueError:
-        return {}
-    return {"intra_op_num_threads": n, "inter_op_num_threads": 1} if n >= 1 else {}
+        return None
+    return n if n >= 1 else None
 
 
-def engine() -> Any:
-    """The one RapidOCR engine of this process."""
+def requested_backend() -> str:
+    """``MATCHECK_OCR_BACKEND`` as given (``auto`` when unset); raises :class:`OcrBackendError` on another word."""
+    value = os.environ.get("MATCHECK_OCR_BACKEND", "").strip().lower() or "auto"
+    if value != "auto" and value not in BACKENDS:
+        raise OcrBackendError(f"MATCHECK_OCR_BACKEND: {value!r} is not one of auto, {', '.join(BACKENDS)}")
+    return value
+
+
+def pipeline() -> str:
+    return "full" if os.environ.get("MATCHECK_OCR_PIPELINE", "").strip().lower() == "full" else "lean"
+
+
+def _installed(backend: str) -> bool:
+    return importlib.util.find_spec(backend) is not None
+
+
+def _order() -> list[str]:
+    wanted = requested_backend()
+    if wanted == "auto":
+        return list(BACKENDS)
+    return [wanted] + [b for b in BACKENDS if b != wanted]
+
+
+def _version(backend: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(backend)
+    except PackageNotFoundError:
+        return "?"
+
+
+def engine_tag() -> str:
+    """Which engine reads (or will read) images in this process: backend, runtime version and pipeline settings.
+    The extraction cache keys OCR results on it, so results of two engines are never mixed. Cheap: before the
+    engine is built it names the backend that would be tried first, without importing any runtime."""
+    if _engine is not None:
+        return _engine.tag
+    backend = next((b for b in _order() if _installed(b)), BACKENDS[-1])
+    return f"{backend}-{_version(backend)}-{PIPELINES[pipeline()]}"
+
+
+# --------------------------------------------------------------------------- runtimes
+
+
+class _OpenVinoSession:
+    """rapidocr's ``OrtInferSession`` interface (called with a batch, returns ``[output]``; the recogniser's
+    character list from the model's metadata) on an OpenVINO compiled model."""
+
+    def __init__(self, config: dict[str, Any]):
+        import openvino
+
+        core = openvino.Core()
+        threads = config.get("intra_op_num_threads", -1)
+        if isinstance(threads, int) and threads >= 1:
+            core.set_property("CPU", {"INFERENCE_NUM_THREADS": threads})
+        self._model = core.read_model(str(config["model_path"]))
+        self._request = core.compile_model(self._model, "CPU").create_infer_request()
+
+    def __call__(self, batch: Any) -> list[Any]:
+        self._request.infer([batch])
+        return [self._request.get_output_tensor().data.copy()]
+
+    def have_key(self, key: str = "character") -> bool:
+        return self._model.has_rt_info(["framework", key])
+
+    def get_character_list(self, key: str = "character") -> list[str]:
+        return self._model.get_rt_info(["framework", key]).astype(str).splitlines()
+
+
+def _build(backend: str, lean: bool) -> Any:
+    """A RapidOCR engine whose three models run on ``backend``."""
+    import logging
+
+    import onnxruntime  # rapidocr_onnxruntime imports it in any case: silence its telemetry before anything runs
+
+    onnxruntime.disable_telemetry_events()
+    from rapidocr_onnxruntime import RapidOCR
+    from rapidocr_onnxruntime.ch_ppocr_cls import text_cls
+    from rapidocr_onnxruntime.ch_ppocr_det import text_detect
+    from rapidocr_onnxruntime.ch_ppocr_rec import text_recognize
+
+    logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+    threads = _threads()
+    options: dict[str, Any] = {}
+    if lean:
+        options.update(det_limit_type="max", det_limit_side_len=DET_MAX_SIDE, use_cls=False)
+    if threads:
+        options.update(intra_op_num_threads=threads, inter_op_num_threads=1)
+    if backend == "onnxruntime":
+        return RapidOCR(**options)
+    modules = (text_cls, text_detect, text_recognize)
+    saved = [m.OrtInferSession for m in modules]
+    try:  # the three model wrappers build their session from this module-level name (callers hold a lock)
+        for m in modules:
+            m.OrtInferSession = _OpenVinoSession
+        return RapidOCR(**options)
+    finally:
+        for m, s in zip(modules, saved):
+            m.OrtInferSession = s
+
+
+class OcrEngine:
+    """One RapidOCR pipeline on one backend; :meth:`read` turns an image into lines of text."""
+
+    def __init__(self, backend: str, pipeline: str = "lean"):
+        self.backend = backend
+        self.pipeline = pipeline
+        with _build_lock:
+            self.rapid = _build(backend, lean=pipeline == "lean")
+        self._lock = threading.Lock()  # one inference at a time per engine (the runtime uses all its threads)
+        self.tag = f"{backend}-{_version(backend)}-{PIPELINES[pipeline]}"
+
+    def read(self, image: Image.Image) -> OcrResult:
+        """The text of an (upright, downscaled) RGB image, as lines in reading order."""
+        import numpy as np
+
+        bgr = np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])
+        with self._lock:
+            if self.pipeline == "full":
+                result = self.rapid(bgr)[0] or []
+            else:
+                result = self.rapid(bgr, use_cls=False)[0] or []
+                if result and self._upside_down(bgr, result):
+                    result = self.rapid(np.ascontiguousarray(bgr[::-1, ::-1]), use_cls=False)[0] or []
+        if not result:
+            return OcrResult("", None, 0)
+        items = []
+        for box, text, score in result:
+            ys = [p[1] for p in box]
+            xs = [p[0] for p in box]
+            items.append((min(ys), max(ys), min(xs), str(text), float(score)))
+        confidence = sum(i[4] for i in items) / len(items)
+        return OcrResult("\n".join(_lines(items)), round(confidence, 4), len(items))
+
+    def _upside_down(self, bgr: Any, result: list[Any]) -> bool:
+        """The angle classifier on the widest few boxes: most of them read as turned by 180°."""
+        import numpy as np
+
+        widest = sorted(result, key=lambda r: min(p[0] for p in r[0]) - max(p[0] for p in r[0]))
+        boxes = [np.array(r[0], dtype=np.float32) for r in widest[:ORIENTATION_SAMPLE]]
+        _crops, labels, _elapsed = self.rapid.text_cls(self.rapid.get_crop_img_list(bgr, boxes))
+        flipped = sum(1 for label, score in labels if label == "180" and score >= self.rapid.text_cls.cls_thresh)
+        return flipped * 2 > len(labels)
+
+
+def engine() -> OcrEngine:
+    """The one OCR engine of this process, on the first backend of :func:`_order` that starts."""
     global _engine
     with _lock:
         if _engine is None:
-            import logging
-
-            from rapidocr_onnxruntime import RapidOCR
-
-            _engine = RapidOCR(**_thread_options())
-            logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+            failures = []
+            for name in _order():
+                if not _installed(name):
+                    failures.append(f"{name}: not installed")
+                    continue
+                try:
+                    _engine = OcrEngine(name, pipeline())
+                except Exception as exc:  # noqa: BLE001 - a runtime that cannot start: try the other one
+                    failures.append(f"{name}: {type(exc).__name__}: {exc}".splitlines()[0])
+                    continue
+                break
+            else:
+                raise OcrBackendError("no OCR runtime could start (" + "; ".join(failures) + ")")
+            if failures:
+                print(f"matcheck: OCR on {_engine.backend} ({'; '.join(failures)})", file=sys.stderr)
         return _engine
 
 
 def ocr_image(image: Image.Image) -> OcrResult:
-    """The text of an (upright, downscaled) RGB image, as lines in reading order."""
-    result, _elapsed = engine()(image)
-    if not result:
-        return OcrResult("", None, 0)
-    items = []
-    for box, text, score in result:
-        ys = [p[1] for p in box]
-        xs = [p[0] for p in box]
-        items.append((min(ys), max(ys), min(xs), str(text), float(score)))
-    lines = _lines(items)
-    confidence = sum(i[4] for i in items) / len(items)
-    return OcrResult("\n".join(lines), round(confidence, 4), len(items))
+    """The text of an (upright, downscaled) RGB image, as lines in reading order, by this process's engine."""
+    return engine().read(image)
 
 
 def _lines(items: list[tuple[float, float, float, str, float]]) -> list[str]:

@@ -87,6 +87,10 @@ def read_entry(entry: Entry, recognisers: Sequence[Recogniser], people: tuple[Pe
             if os.environ.get("MATCHECK_DEBUG"):
                 raise
             extraction = Extraction("unknown").unreadable("文件结构异常，无法读取", f"{type(exc).__name__}: {exc}")
+        if extraction.ocr:
+            from matcheck.documents.ocr import engine_tag
+
+            extraction.engine = engine_tag()  # the engine now built: the one that read it
         if cache:
             cache.put(sha256, extraction)
     del data
