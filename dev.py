@@ -40,7 +40,7 @@ def ensure_venv() -> None:
         venv.EnvBuilder(with_pip=True).create(VENV)
     pip = [str(BIN / "python"), "-m", "pip", "--disable-pip-version-check"]
     run(*pip, "install", "-q", "--upgrade", "pip")
-    run(*pip, "install", "-q", "-e", f"{ROOT}[test]")
+    run(*pip, "install", "-q", "-e", f"{ROOT}[test,cluster]")  # cluster: the Dask batch tests run in CI too
     stamp.write_text("ok\n")
 
 

@@ -9,7 +9,8 @@ method so no worker inherits a forked OCR engine), or any executor passed in (a 
 * each finished applicant's reports are written atomically, then recorded in the manifest (``resume.py``);
 * a worker process that dies (a crash in a PDF library, the OOM killer) breaks the pool: the pool is rebuilt and
   the applicants that were in flight are redone one at a time, so only the one that kills its worker gets a
-  "failed" row;
+  "failed" row; on a Dask cluster (``cluster.py``) the scheduler re-runs a dead worker's tasks elsewhere, and a
+  task it gives up on (``KilledWorker``) is redone alone in the same way;
 * Ctrl-C (or SIGTERM) stops submitting; the first Ctrl-C lets the applicants being checked finish, a second one
   stops at once. Either way the manifest keeps what finished, the summary is written with the rest marked
   "not-run", and ``--resume`` carries on;
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from matcheck.batch.atomic import write_atomic
+from matcheck.batch.cluster import worker_lost
 from matcheck.batch.discover import ApplicantFolder, discover, enclosing_applicant
 from matcheck.batch.html import applicant_page, overview_html
 from matcheck.batch.progress import BatchProgress
@@ -93,7 +95,7 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
     settings = settings_digest(as_of=as_of, policy=policy, lang=lang, show_pii=show_pii, fail_on=fail_on)
     manifest = Manifest(out).load()
     template = ApplicantTask(key="", folder="", as_of=as_of, policy=policy, fail_on=fail_on, use_cache=use_cache,
-                             lang=lang, show_pii=show_pii)
+                             lang=lang, show_pii=show_pii, width=_report_width())
     batch = _Batch(applicants, out, manifest, settings, template, resume=resume, jobs=jobs, executor=executor,
                    work=work)
     try:
@@ -183,6 +185,8 @@ class _Batch:
                     elif isinstance(exc, BrokenProcessPool) and self.injected is None and not alone:
                         suspects.append((task, fp))
                         broken = True
+                    elif worker_lost(exc) and not alone:  # a cluster worker died with it: redo it alone
+                        suspects.append((task, fp))
                     else:
                         self._finish(_lost(task, exc), fp)
                 if broken or (self.injected is None and _is_broken(pool)):
@@ -231,11 +235,19 @@ class _Batch:
         self.progress.advance(outcome)
 
 
+def _report_width() -> int:
+    """The text reports' width: this machine's COLUMNS, else 110 (as ``matcheck check`` renders to a file)."""
+    try:
+        return max(40, int(os.environ.get("COLUMNS") or 110))
+    except ValueError:
+        return 110
+
+
 def _lost(task: ApplicantTask, exc: BaseException) -> ApplicantOutcome:
     """The row of an applicant whose unit of work did not come back (its worker died, the executor failed)."""
     from matcheck.batch.work import _failure_reports, _shown_name, claimed_name
 
-    if isinstance(exc, BrokenProcessPool):
+    if isinstance(exc, BrokenProcessPool) or worker_lost(exc):
         why = "the worker process died while checking this applicant (a crash or out of memory; retried alone)"
     else:
         why = f"internal error in the executor: {type(exc).__name__}: {exc}"

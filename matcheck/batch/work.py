@@ -41,6 +41,7 @@ class ApplicantTask:
     use_cache: bool = True
     lang: str = "zh"
     show_pii: bool = False
+    width: int | None = None  # text report width, decided by the batch (not by the worker's COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -184,8 +185,14 @@ def _material_label(name: str, person: str | None) -> str:
 def _render(report: CheckReport, task: ApplicantTask) -> dict[str, str]:
     from matcheck.report import renderer
 
+    from matcheck.report.text.console import REPORT_WIDTH
+
     as_json = renderer("json", "check").check(report, lang=task.lang)
-    as_text = _ANSI.sub("", renderer("text", "check").check(report, lang=task.lang))
+    token = REPORT_WIDTH.set(task.width)
+    try:
+        as_text = _ANSI.sub("", renderer("text", "check").check(report, lang=task.lang))
+    finally:
+        REPORT_WIDTH.reset(token)
     return {"json": _mask(as_json, task.show_pii), "text": _mask(as_text, task.show_pii)}
 
 

@@ -26,6 +26,10 @@ def register(app: typer.Typer) -> None:
         no_cache: bool = typer.Option(False, "--no-cache", envvar="MATCHECK_NO_CACHE"),
         lang: Lang = lang_option(),
         show_pii: bool = typer.Option(False, "--show-pii", envvar="MATCHECK_SHOW_PII"),
+        scheduler: Optional[str] = typer.Option(
+            None, "--scheduler", envvar="MATCHECK_SCHEDULER",
+            help="A Dask scheduler (tcp://HOST:8786) to run the applicants on; needs matcheck[cluster]. "
+                 "Workers must see ROOT at the same path."),
     ) -> None:
         """Check many applicants in one run; writes per-applicant reports and summary.csv/json/html."""
         from matcheck.batch import run_batch
@@ -34,6 +38,18 @@ def register(app: typer.Typer) -> None:
             raise UsageError(f"--jobs: {jobs} must be at least 1")
         if fail_on not in ("error", "warning"):
             raise UsageError(f"--fail-on: {fail_on!r} is not error or warning")
-        code = run_batch(root, out, jobs=jobs, resume=resume, as_of=parse_as_of(as_of), policy=policy,
-                         fail_on=fail_on, use_cache=not no_cache, lang=lang.value, show_pii=show_pii)
+        options = dict(resume=resume, as_of=parse_as_of(as_of), policy=policy, fail_on=fail_on,
+                       use_cache=not no_cache, lang=lang.value, show_pii=show_pii)
+        if not scheduler:
+            raise typer.Exit(run_batch(root, out, jobs=jobs, **options))
+        from matcheck.batch.cluster import ClusterError, connect
+
+        try:
+            client, executor, slots = connect(scheduler)
+        except ClusterError as exc:
+            raise UsageError(str(exc)) from None
+        try:
+            code = run_batch(root, out, jobs=slots, executor=executor, **options)
+        finally:
+            client.close()
         raise typer.Exit(code)

@@ -87,10 +87,12 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from matcheck.documents.ocr import OcrBackendError, requested_backend
         from matcheck.policy import PolicyVersionError
         from matcheck.profile import ProfileError
 
         try:
+            requested_backend()  # MATCHECK_OCR_BACKEND: a wrong word is a usage error, not a per-file failure
             return func(*args, **kwargs)
         except typer.Exit:
             raise
@@ -98,7 +100,7 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             for line in exc.lines:
                 info(line)
             raise typer.Exit(EXIT_BAD_INPUT) from None
-        except (UsageError, PolicyVersionError) as exc:
+        except (UsageError, PolicyVersionError, OcrBackendError) as exc:
             info(f"matcheck: {exc}")
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except KeyboardInterrupt:

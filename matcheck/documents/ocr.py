@@ -20,8 +20,8 @@ The engine is imported lazily and built once per process: a folder of text PDFs 
 or cv2. Results are assembled into lines in reading order (boxes grouped by their vertical centre, then sorted left
 to right) so that label-based parsing works on OCR text as on a PDF text layer.
 
-No network: onnxruntime's telemetry is switched off before any session exists, and OpenVINO's runtime has none
-(its ``openvino_telemetry`` is used only by the model-conversion tools, never imported here);
+No network: onnxruntime's telemetry is switched off before any session exists, and OpenVINO's (a Google Analytics
+event sent on every ``import openvino``) is cut off before openvino is imported (:func:`_openvino`);
 tests/documents/test_no_network.py runs a cold OCR ``check`` with sockets forbidden.
 """
 
@@ -117,14 +117,25 @@ def engine_tag() -> str:
 # --------------------------------------------------------------------------- runtimes
 
 
+def _openvino() -> Any:
+    """``import openvino`` without its telemetry. Importing the package imports its model-conversion tools, which
+    send a usage event to Google Analytics from a forked process on every import (openvino/tools/ovc/__init__.py,
+    via the ``openvino-telemetry`` package; measured: one DNS look-up and an HTTPS connection per cold ``check``).
+    The tools fall back to their own no-op stub when ``openvino_telemetry`` cannot be imported, so it is made
+    unimportable in this process before openvino is first imported."""
+    if "openvino" not in sys.modules:
+        sys.modules.setdefault("openvino_telemetry", None)  # type: ignore[arg-type]  # None: import raises
+    import openvino
+
+    return openvino
+
+
 class _OpenVinoSession:
     """rapidocr's ``OrtInferSession`` interface (called with a batch, returns ``[output]``; the recogniser's
     character list from the model's metadata) on an OpenVINO compiled model."""
 
     def __init__(self, config: dict[str, Any]):
-        import openvino
-
-        core = openvino.Core()
+        core = _openvino().Core()
         threads = config.get("intra_op_num_threads", -1)
         if isinstance(threads, int) and threads >= 1:
             core.set_property("CPU", {"INFERENCE_NUM_THREADS": threads})

@@ -5,13 +5,18 @@ from __future__ import annotations
 import io
 import os
 import sys
+from contextvars import ContextVar
 
 from rich.console import Console
+
+# The width a batch's text reports are rendered at, set by the batch for the duration of one rendering so that a
+# report is the same whichever worker (process, thread, cluster node, each with its own COLUMNS) renders it.
+REPORT_WIDTH: ContextVar[int | None] = ContextVar("REPORT_WIDTH", default=None)
 
 
 def string_console(width: int | None = None) -> tuple[Console, io.StringIO]:
     buf = io.StringIO()
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    console = Console(file=buf, width=width or int(os.environ.get("COLUMNS", "110")), force_terminal=color, markup=False,
+    console = Console(file=buf, width=width or REPORT_WIDTH.get() or int(os.environ.get("COLUMNS", "110")), force_terminal=color, markup=False,
                       color_system="standard" if color else None, highlight=False, soft_wrap=False)
     return console, buf

@@ -1,0 +1,51 @@
+"""A batch on a Dask distributed cluster (``matcheck batch ROOT --out DIR --scheduler tcp://HOST:8786``).
+
+The runner takes any ``concurrent.futures.Executor``; this module connects to a scheduler and hands back Dask's
+executor, with the number of worker threads as the batch's ``jobs`` (how many applicants are kept in flight:
+twice that). Needs the optional extra ``pip install 'matcheck[cluster]'`` (``distributed``) on the machine that
+runs the batch and on every worker, with matcheck itself installed on the workers.
+
+What travels over the wire: each task is an :class:`~matcheck.batch.work.ApplicantTask` — the applicant folder's
+*path* and the settings, a few hundred bytes — and each result is the applicant's outcome row with its rendered
+JSON and text reports. Workers read the folders themselves, so they must see them at the same path (a shared or
+network file system); the batch machine writes every report. Each worker uses its own extraction cache
+(``MATCHECK_CACHE_DIR`` in the worker's environment, else its user's ``~/.cache/matcheck``); a cache directory
+shared by all workers works too, since entries are written atomically and keyed by content. See docs/batch.md.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+
+class ClusterError(RuntimeError):
+    """The scheduler cannot be reached, or the cluster extra is not installed (one line for the user)."""
+
+
+def connect(address: str, timeout: float | None = None) -> tuple[Any, Any, int]:
+    """``(client, executor, slots)`` for the scheduler at ``address``; ``slots``: worker threads (at least 1).
+    ``timeout``: seconds to wait for the scheduler (default ``MATCHECK_CLUSTER_TIMEOUT``, else 30)."""
+    if timeout is None:
+        try:
+            timeout = float(os.environ.get("MATCHECK_CLUSTER_TIMEOUT") or 30)
+        except ValueError:
+            timeout = 30.0
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClusterError("--scheduler needs the cluster extra: pip install 'matcheck[cluster]' "
+                           "(the distributed package)") from None
+    try:
+        client = Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClusterError(f"--scheduler: cannot reach the Dask scheduler at {address} "
+                           f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'no answer'})") \
+            from None
+    slots = sum(client.nthreads().values()) or 1
+    return client, client.get_executor(pure=False), slots
+
+
+def worker_lost(exc: BaseException) -> bool:
+    """The task's worker died each time it ran it (Dask gives up after ``allowed-failures`` tries)."""
+    return type(exc).__name__ == "KilledWorker"
