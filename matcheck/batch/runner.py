@@ -155,7 +155,7 @@ class _Batch:
     # ------------------------------------------------------------------ the loop
     def run(self) -> bool:
         """Run the batch; True if it was interrupted before every applicant was checked."""
-        self.progress = BatchProgress(len(self.applicants))
+        self.progress = BatchProgress(len(self.applicants), workers=self.jobs)
         previous = self._install_signals()
         pool = self.injected or default_executor(self.jobs)
         queue = deque(self.applicants)
