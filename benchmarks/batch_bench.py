@@ -17,6 +17,15 @@ On a shared machine other processes take CPU from the measured runs and the jobs
 good the batch is; so each setting runs ``--repeat`` times, interleaved, the fastest counts, and (as root) the
 measured batches run at a raised priority (``--priority``, default nice -15). The load average is recorded.
 
+With ``--ocr`` (issue 13) it measures instead, on applicants with one JPEG photo each (``tests/batch/applicants.py``,
+so every worker builds and uses the OCR engine):
+
+* memory with OCR: peak RSS for N = 50 and 500 (``--jobs 2``), and the ratio;
+* the estimate of the time left: the first progress line at or past a tenth of the applicants says "about X
+  left"; compared with the time the batch really took from then on;
+* a Dask ``LocalCluster`` with 2 worker processes (1 thread each, loopback) against ``--jobs 2`` on the same
+  applicants, alternating, ``--no-cache`` on both sides (the workers' cache would otherwise stay warm).
+
 Applicant folders come from the synth generator (``synth.applicant.write_applicant``) when it exists, else from
 ``tests/batch/applicants.py`` (a profile plus two text PDFs with Chinese text, and a JPEG certificate photo for the
 image set). Results also go to ``benchmarks/results/batch.json``.
@@ -110,23 +119,98 @@ def _raise_priority() -> None:
         os.nice(PRIORITY)
 
 
-def run(root: Path, out: Path, jobs: int, *, resume: bool = False, cache: Path | None = None) -> dict:
+def run(root: Path, out: Path, jobs: int, *, resume: bool = False, cache: Path | None = None,
+        extra: list[str] = ()) -> dict:
     cache = cache or Path(tempfile.mkdtemp(prefix="mc-cache-"))
     env = {**os.environ, "MATCHECK_CACHE_DIR": str(cache)}
     cmd = [sys.executable, "-m", "matcheck", "batch", str(root), "--out", str(out), "--jobs", str(jobs),
            "--as-of", "2026-11-20"] + (["--resume"] if resume else [])
+    cmd += extra
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             preexec_fn=_raise_priority if PRIORITY else None)
+    lines: list[tuple[float, str]] = []  # (seconds since start, progress line), for the estimate of the time left
     with TreeSampler(proc.pid) as sampler:
-        _out, err = proc.communicate()
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            lines.append((time.perf_counter() - started, line.rstrip("\n")))
+        proc.wait()
+    err = "\n".join(text for _t, text in lines)
     seconds = time.perf_counter() - started
     if proc.returncode not in (0, 1, 2):
         raise SystemExit(f"batch failed (exit {proc.returncode}): {err.strip().splitlines()[-1:]}")
     counts = json.loads((out / "summary.json").read_text(encoding="utf-8"))["counts"]
     return {"seconds": round(seconds, 3), "peak_rss_total_mb": round(sampler.peak_total / 2**20, 1),
             "peak_rss_single_mb": round(sampler.peak_single / 2**20, 1), "exit": proc.returncode,
-            "counts": counts}
+            "counts": counts, "eta": eta_accuracy(lines, seconds)}
+
+
+def eta_accuracy(lines: list[tuple[float, str]], seconds: float) -> dict | None:
+    """The first "N/M applicants; ... about X left" line at or past M/10: the estimate against what was left."""
+    import re
+
+    for at, text in lines:
+        m = re.search(r"(\d+)/(\d+) applicants.*about (?:(\d+) h )?(?:(\d+) min )?(?:(\d+) s)? ?left", text)
+        if not m or int(m.group(1)) * 10 < int(m.group(2)):
+            continue
+        estimate = int(m.group(3) or 0) * 3600 + int(m.group(4) or 0) * 60 + int(m.group(5) or 0)
+        actual = seconds - at
+        return {"done": int(m.group(1)), "of": int(m.group(2)), "estimate_s": estimate, "actual_s": round(actual, 1),
+                "error": round((estimate - actual) / actual, 3) if actual > 0 else None}
+    return None
+
+
+def ocr_main(args) -> int:
+    """``--ocr``: memory with OCR at N = 50 and 500, the estimate of the time left, LocalCluster vs --jobs 2."""
+    from tests.batch.applicants import make_root as photo_root
+
+    global PRIORITY
+    if PRIORITY:  # this process and everything it starts (the LocalCluster's workers too) at the same priority
+        os.nice(PRIORITY)
+        PRIORITY = 0
+    work = args.work or Path(tempfile.mkdtemp(prefix="mc-batch-ocr-"))
+    work.mkdir(parents=True, exist_ok=True)
+    sizes = (20, 50) if args.quick else (50, 500)
+    results: dict = {"cpus": os.cpu_count(), "loadavg_before": os.getloadavg(), "nice": PRIORITY}
+    roots = {}
+    for n in sizes:
+        roots[n] = work / f"photo-{n}"
+        photo_root(roots[n], n, images=True)
+    mem = {}
+    for n in sizes:
+        mem[n] = run(roots[n], work / f"out-ocr-{n}", 2)
+        print(f"with a photo each, N={n}, jobs 2: {mem[n]['seconds']} s, peak total {mem[n]['peak_rss_total_mb']} MB, "
+              f"largest process {mem[n]['peak_rss_single_mb']} MB; time-left estimate {mem[n]['eta']}", flush=True)
+    results["memory_ocr"] = {str(n): mem[n] for n in sizes}
+    results["memory_ocr_ratio_total"] = round(mem[sizes[-1]]["peak_rss_total_mb"] / mem[sizes[0]]["peak_rss_total_mb"],
+                                              2)
+    print(f"memory with OCR N={sizes[-1]} / N={sizes[0]}: {results['memory_ocr_ratio_total']}x", flush=True)
+    try:
+        import distributed
+    except ImportError:
+        print("distributed not installed: LocalCluster comparison skipped (pip install 'matcheck[cluster]')")
+    else:
+        n = sizes[0]
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                      dashboard_address=None, silence_logs=50) as lc:
+            local, cluster = [], []
+            for k in range(max(1, args.repeat)):
+                local.append(run(roots[n], work / f"out-local-{k}", 2, extra=["--no-cache"]))
+                cluster.append(run(roots[n], work / f"out-cluster-{k}", 2,
+                                   extra=["--no-cache", "--scheduler", lc.scheduler_address]))
+        ratios = sorted(c["seconds"] / j["seconds"] for c, j in zip(cluster, local))
+        results["cluster"] = {"n": n, "jobs2_s": [r["seconds"] for r in local],
+                              "localcluster2_s": [r["seconds"] for r in cluster], "cluster_over_jobs2": ratios}
+        print(f"N={n} with a photo each: --jobs 2 {[r['seconds'] for r in local]} s, LocalCluster(2 workers) "
+              f"{[r['seconds'] for r in cluster]} s -> cluster/jobs2 {ratios}", flush=True)
+    results["loadavg_after"] = os.getloadavg()
+    print(f"load average before/after: {results['loadavg_before'][0]:.1f} / {results['loadavg_after'][0]:.1f}")
+    dest = REPO / "benchmarks" / "results"
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / "batch_ocr.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
 
 
 def best_of(repeat: int, a, b) -> tuple[dict, dict]:
@@ -146,9 +230,12 @@ def main() -> int:
     ap.add_argument("--priority", type=int, default=None, metavar="NICE",
                     help="run the measured batches at this (negative) nice value, so that other work on a shared "
                          "machine does not skew the jobs ratio (default: -15 when run as root, else 0)")
+    ap.add_argument("--ocr", action="store_true", help="issue 13: memory with OCR, time-left estimate, LocalCluster")
     args = ap.parse_args()
     global PRIORITY
     PRIORITY = args.priority if args.priority is not None else (-15 if os.geteuid() == 0 else 0)
+    if args.ocr:
+        return ocr_main(args)
     sizes = (20, 50, 100) if args.quick else (50, 200, 500)
     n_images = 4 if args.quick else 10  # a synth applicant with photos costs ~30 s of OCR on one worker
     work = args.work or Path(tempfile.mkdtemp(prefix="mc-batch-bench-"))

@@ -5,9 +5,15 @@
 2. photos: ``read_folder`` (read once, hash, decode, EXIF, measure, OCR, classify, fields) against bare rapidocr on
    the same JPEG files (the engine warmed up for both) — aim ≤ 1.1×;
 3. a second run over an unchanged folder (cache warm) against walking + reading + SHA-256 of the same files —
-   aim ≤ 3×.
+   aim ≤ 3×;
+4. the OCR backends side by side (issue 13): seconds per photo over the bundled samples' photos for each engine —
+   onnxruntime and OpenVINO, each with rapidocr's own pipeline ("full": detection at the image's size, the angle
+   classifier on every box) and matcheck's ("lean") — run round-robin (A, B, C, D, A, B, ...), with the ratio to
+   ``onnxruntime/full`` (the engine before issue 13) in each round, so the spread shows the machine's noise;
+5. the cold ``matcheck check`` of each sample folder (a fresh process and an empty cache each time): before
+   (``MATCHECK_OCR_BACKEND=onnxruntime MATCHECK_OCR_PIPELINE=full``) against now (the defaults), alternating.
 
-    .venv/bin/python benchmarks/documents_bench.py [--pdfs 60] [--photos 4] [--repeat 3]
+    .venv/bin/python benchmarks/documents_bench.py [--pdfs 60] [--photos 4] [--repeat 3] [--only backends|cold]
 
 Each side is the best of ``--repeat`` runs, baseline and ours alternating (the cache case: 3× as many). Results are printed and written to
 ``benchmarks/results/documents.json``.
@@ -94,9 +100,67 @@ def bare_pypdf(paths: list[Path]) -> None:
 def bare_ocr(paths: list[Path]) -> None:
     from matcheck.documents.ocr import engine
 
-    ocr = engine()
+    ocr = engine().rapid
     for path in paths:
         ocr(str(path))
+
+
+ENGINES = [("onnxruntime", "full"), ("openvino", "full"), ("onnxruntime", "lean"), ("openvino", "lean")]
+
+
+def backends_side_by_side(repeat: int) -> dict:
+    """Seconds per photo of each engine on the samples' photos, round-robin; ratios to onnxruntime/full per round."""
+    from matcheck.documents.extract_image import decode, prepare
+    from matcheck.documents.ocr import OcrEngine
+
+    photos = sorted((ROOT / "samples").glob("*/*.jpg"))
+    images = [prepare(decode(p.read_bytes()))[0] for p in photos]
+    engines = {f"{b}/{p}": OcrEngine(b, p) for b, p in ENGINES}
+    for e in engines.values():
+        e.read(images[0])  # built and warmed up before anything is timed
+    rounds: list[dict[str, float]] = []
+    for _ in range(repeat):
+        times = {name: 0.0 for name in engines}
+        for image in images:  # interleaved per photo: load from other processes falls on every engine alike
+            for name, e in engines.items():
+                t0 = time.perf_counter()
+                e.read(image)
+                times[name] += time.perf_counter() - t0
+        rounds.append({name: t / len(images) for name, t in times.items()})
+    base = "onnxruntime/full"
+    out = {"photos": len(images), "rounds": rounds, "engines": {}}
+    for name in engines:
+        ratios = [r[base] / r[name] for r in rounds]
+        out["engines"][name] = {"s_per_photo_best": min(r[name] for r in rounds),
+                                "speedup_vs_onnxruntime_full": sorted(ratios)[len(ratios) // 2],
+                                "speedup_min": min(ratios), "speedup_max": max(ratios)}
+    ov, ort = [r["openvino/full"] for r in rounds], [r["onnxruntime/full"] for r in rounds]
+    out["openvino_vs_onnxruntime_same_pipeline"] = sorted(a / b for a, b in zip(ort, ov))
+    return out
+
+
+def cold_checks(repeat: int) -> dict:
+    """Cold ``matcheck check`` of each sample folder, before (onnxruntime, rapidocr's pipeline) and now, alternating."""
+    import subprocess
+
+    settings = {"before": {"MATCHECK_OCR_BACKEND": "onnxruntime", "MATCHECK_OCR_PIPELINE": "full"},
+                "now": {"MATCHECK_OCR_BACKEND": "", "MATCHECK_OCR_PIPELINE": ""}}
+    out: dict[str, dict] = {}
+    for folder in sorted(p for p in (ROOT / "samples").iterdir() if p.is_dir()):
+        times: dict[str, list[float]] = {k: [] for k in settings}
+        for _ in range(repeat):
+            for name, env in settings.items():
+                with tempfile.TemporaryDirectory() as cache:
+                    run_env = {**os.environ, **env, "MATCHECK_CACHE_DIR": cache}
+                    t0 = time.perf_counter()
+                    subprocess.run([sys.executable, "-m", "matcheck", "check", str(folder), "-o", os.devnull],
+                                   env=run_env, capture_output=True, check=False)
+                    times[name].append(time.perf_counter() - t0)
+        ratios = sorted(b / a for a, b in zip(times["before"], times["now"]))
+        out[folder.name] = {"before_s": times["before"], "now_s": times["now"],
+                            "now_over_before": ratios[len(ratios) // 2], "ratio_min": ratios[0],
+                            "ratio_max": ratios[-1]}
+    return out
 
 
 def bare_hash(folder: Path) -> None:
@@ -110,7 +174,10 @@ def main() -> int:
     parser.add_argument("--pdfs", type=int, default=60)
     parser.add_argument("--photos", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", choices=["reading", "backends", "cold"], default=None)
     args = parser.parse_args()
+    if args.only in ("backends", "cold"):
+        return ocr_main(args)
     recs, catalog_name = recognisers()
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -152,6 +219,31 @@ def main() -> int:
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "documents.json").write_text(json.dumps({"catalog": catalog_name, "results": results}, indent=2))
+    return 0 if args.only == "reading" else ocr_main(args)
+
+
+def ocr_main(args) -> int:
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    results: dict[str, dict] = {}
+    if args.only in (None, "backends"):
+        r = results["backends"] = backends_side_by_side(args.repeat)
+        print(f"OCR engines on {r['photos']} sample photos, {args.repeat} interleaved rounds")
+        print(f"{'engine':18} {'s/photo (best)':>15} {'× faster than onnxruntime/full (median, min-max)':>50}")
+        for name, e in r["engines"].items():
+            print(f"{name:18} {e['s_per_photo_best']:15.3f} {e['speedup_vs_onnxruntime_full']:30.2f} "
+                  f"({e['speedup_min']:.2f}-{e['speedup_max']:.2f})")
+        ratios = r["openvino_vs_onnxruntime_same_pipeline"]
+        print(f"openvino vs onnxruntime, same pipeline: {ratios[len(ratios) // 2]:.2f}× "
+              f"({ratios[0]:.2f}-{ratios[-1]:.2f})")
+    if args.only in (None, "cold"):
+        r = results["cold_check"] = cold_checks(args.repeat)
+        print(f"cold `matcheck check` per sample folder, {args.repeat} alternating runs (before: onnxruntime, "
+              "rapidocr's pipeline; now: defaults)")
+        for name, c in r.items():
+            print(f"{name:12} before {min(c['before_s']):6.1f} s  now {min(c['now_s']):6.1f} s  now/before "
+                  f"{c['now_over_before']:.2f} ({c['ratio_min']:.2f}-{c['ratio_max']:.2f})")
+    (out / "ocr_backends.json").write_text(json.dumps(results, indent=2))
     return 0
 
 
