@@ -1,6 +1,6 @@
 """Gaps against the checklist (材料缺漏): for each required material, is it in the folder, whole and valid?
 
-``material_statuses(checklist, documents, profile, as_of, params)`` answers every line of the
+``material_statuses(checklist, documents, assessment)`` answers every line of the
 :class:`~matcheck.results.Checklist` with a :class:`~matcheck.results.MaterialStatus`:
 
 * ``present``: a file of that material, for that person, is there and nothing read from it is wrong;
@@ -24,33 +24,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
-from matcheck.dates import Month, add_months, month_range, spans_full_years
+from matcheck.assessment import Assessment
+from matcheck.checks.tax import months_covered, tax_window
+from matcheck.dates import Month, add_months, spans_full_years
+from matcheck.gaps_match import Pick, assign, describe_record, fit, record_of
+from matcheck.matching import same_name
 from matcheck.policy import Params
 from matcheck.profile import Profile
-from matcheck.gaps_match import Pick, assign, describe_record, fit, record_of
 from matcheck.results import Checklist, Document, MaterialStatus, RequiredMaterial
-from matcheck.rules.folder_common import field_list, same_name
 
 _FAMILY = ("applicant", "spouse", "child")
 HUKOU_PAGES = ("首页", "本人页")
-
-
-def tax_window(as_of: date, params: Params) -> tuple[Month, ...]:
-    """The months the 个税 records must cover: ``window_months`` months ending ``window_end_lag_months`` before
-    the as_of month (as_of 2026-11-20 → 2026-05 … 2026-10)."""
-    n = int(params["rules_folder.tax_record.window_months"])
-    last = Month.of(as_of) - int(params["rules_folder.tax_record.window_end_lag_months"])
-    return tuple(month_range(last - (n - 1), last))
-
-
-def months_covered(docs: Iterable[Document]) -> set[Month]:
-    out: set[Month] = set()
-    for d in docs:
-        for m in field_list(d, "tax_months"):
-            out.add(m if isinstance(m, Month) else Month.parse(str(m)))
-    return out
 
 
 @dataclass(frozen=True)
@@ -60,9 +46,10 @@ class _Verdict:
     args: dict[str, Any] | None = None
 
 
-def material_statuses(checklist: Checklist, documents: tuple[Document, ...], profile: Profile, as_of: date,
-                      params: Params) -> tuple[MaterialStatus, ...]:
-    """Every checklist line → its status and the files that satisfy it."""
+def material_statuses(checklist: Checklist, documents: tuple[Document, ...],
+                      assessment: Assessment) -> tuple[MaterialStatus, ...]:
+    """Every checklist line → its status and the files that satisfy it (under the assessment's parameters)."""
+    profile, as_of, params = assessment.profile, assessment.as_of, assessment.params
     lines = {i: item for i, item in enumerate(checklist.items) if item.kind != "prerequisite"}
     candidates = {i: _candidates(item, documents, params) for i, item in lines.items()}
     # a file that surely answers one line (the HR officer's ID card) is no "owner unknown" candidate for another
