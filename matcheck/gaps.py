@@ -31,9 +31,11 @@ from matcheck.checks.tax import months_covered, tax_window
 from matcheck.dates import Month, add_months, spans_full_years
 from matcheck.gaps_match import Pick, assign, describe_record, fit, record_of
 from matcheck.matching import same_name
+from matcheck.materials import catalog
 from matcheck.policy import Params
 from matcheck.profile import Profile
 from matcheck.results import Checklist, Document, MaterialStatus, RequiredMaterial
+from matcheck.workdays import CalendarUnknown, working_days_between
 
 _FAMILY = ("applicant", "spouse", "child")
 HUKOU_PAGES = ("首页", "本人页")
@@ -113,7 +115,7 @@ class _Candidates:
 
 
 def _candidates(item: RequiredMaterial, documents: tuple[Document, ...], params: Params) -> _Candidates:
-    entry = _catalog().get(item.material)
+    entry = catalog().get(item.material)
     # physically another type (the HR officer's ID card is an id_card of nobody in the family)
     same_doc = {entry.document_of} if entry is not None and entry.document_of else set()
     own: list[Document] = []
@@ -164,12 +166,6 @@ def _record_picks(lines: dict[int, RequiredMaterial], candidates: dict[int, _Can
     return picks
 
 
-def _catalog() -> dict:
-    from matcheck.materials import catalog
-
-    return catalog()
-
-
 def _same_child(item: RequiredMaterial, doc: Document, params: Params) -> bool:
     if not item.person_name or not doc.person_name:
         return True
@@ -181,7 +177,7 @@ def _same_child(item: RequiredMaterial, doc: Document, params: Params) -> bool:
 
 def _judge(item: RequiredMaterial, docs: list[Document], profile: Profile, as_of: date, params: Params) -> _Verdict:
     """By the catalog's named validity rule (``checklists/materials.yaml`` → ``validity: {rule: ...}``)."""
-    entry = _catalog().get(item.material)
+    entry = catalog().get(item.material)
     rule = entry.validity.rule if entry is not None and entry.validity is not None else None
     if rule == "recent_tax_months":
         tax_docs = [d for d in docs if d.material == "tax_record"]
@@ -301,8 +297,6 @@ def _account_after_permit(profile: Profile, params: Params) -> _Verdict:
     created = profile.applicant.account_created
     if permit is None or permit.issued is None or created is None:
         return _Verdict("unverified", "资料未给出居住证办理日期或积分账户创建日期")
-    from matcheck.workdays import CalendarUnknown, working_days_between
-
     try:
         days = working_days_between(permit.issued, created)
     except CalendarUnknown:  # permit-too-recent says it could not check

@@ -7,13 +7,16 @@ are either equal or two people.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 from matcheck.matching import same_name
+from matcheck.materials import catalog
 from matcheck.policy import Params
 from matcheck.profile import Profile
 from matcheck.results import PERSON_LABELS, Document
+from matcheck.rules.base import make_finding
 
 PERSON_ZH = PERSON_LABELS["zh"]
 PERSON_EN = {"applicant": "applicant", "spouse": "spouse", "child": "child", "employer": "employer",
@@ -76,8 +79,6 @@ def material_label(material: str | None, lang: str = "zh") -> str:
     if not material:
         return "未识别文件" if lang == "zh" else "unrecognised file"
     try:
-        from matcheck.materials import catalog
-
         entry = catalog().get(material)
         if entry is not None:
             return str(getattr(entry, "name_en" if lang == "en" else "name_zh", None) or material)
@@ -127,10 +128,6 @@ def status_args(status: Any) -> dict[str, Any]:
 
 def from_file_observations(rule: Any, facts: Any, **defaults: Any) -> Iterable[Any]:
     """Like :func:`matcheck.rules.base.from_observations`, with the file's path as ``{file}`` for the message."""
-    import sys
-
-    from matcheck.rules.base import make_finding
-
     module = sys.modules[rule] if isinstance(rule, str) else rule
     for obs in facts.observations(module.NAME):
         args = {**defaults, "file": "、".join(obs.files) or "?", **dict(obs.args)}
