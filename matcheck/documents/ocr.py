@@ -20,8 +20,9 @@ The engine is imported lazily and built once per process: a folder of text PDFs 
 or cv2. Results are assembled into lines in reading order (boxes grouped by their vertical centre, then sorted left
 to right) so that label-based parsing works on OCR text as on a PDF text layer.
 
-No network: onnxruntime's telemetry is switched off before any session exists, and OpenVINO's (a Google Analytics
-event sent on every ``import openvino``) is cut off before openvino is imported (:func:`_openvino`);
+No network: onnxruntime's telemetry is switched off before the runtime is imported (``ORT_DISABLE_TELEMETRY``, and
+``disable_telemetry_events()``), and OpenVINO's (a Google Analytics event sent on every ``import openvino``) is cut
+off before openvino is imported (:func:`_openvino`);
 tests/documents/test_no_network.py runs a cold OCR ``check`` with sockets forbidden.
 """
 
@@ -157,7 +158,11 @@ def _build(backend: str, lean: bool) -> Any:
     """A RapidOCR engine whose three models run on ``backend``."""
     import logging
 
-    import onnxruntime  # rapidocr_onnxruntime imports it in any case: silence its telemetry before anything runs
+    # rapidocr_onnxruntime imports onnxruntime whichever backend runs. Its native 1DS telemetry (DNS look-ups of
+    # mobile.events.data.microsoft.com from a C++ thread, seen in about 1 cold check in 10 under strace) reads
+    # ORT_DISABLE_TELEMETRY when the runtime starts; disable_telemetry_events() covers the session events.
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+    import onnxruntime
 
     onnxruntime.disable_telemetry_events()
     from rapidocr_onnxruntime import RapidOCR
