@@ -11,8 +11,9 @@ from typing import Any, Callable, TextIO
 class TimeLeft:
     """The time left in a batch, from the pace of the applicants checked so far.
 
-    The pace is measured from the moment each worker has finished its first applicant (the first one also pays for
-    starting the worker and building the OCR engine), as completions per second over all the later ones. Applicants reused by ``--resume`` cost nothing and are left out of the pace
+    The pace is measured from the moment each worker has finished its first two applicants (the first pays for
+    starting the worker and building the OCR engine, the second still runs slow), as completions per second over
+    all the later ones. Applicants reused by ``--resume`` cost nothing and are left out of the pace
     and of what is left. Tested on simulated batches (tests/batch/test_progress_eta.py) and measured on a real one
     (benchmarks/batch_bench.py): within 30% once a tenth of the applicants is done."""
 
@@ -35,8 +36,8 @@ class TimeLeft:
             return 0.0
         if done < 3:
             return None
-        first = min(self.workers, done // 2)  # the pace from the completion of each worker's first applicant
-        window = done - 1 - first
+        first = min(2 * self.workers, done // 2)  # the pace from each worker's second applicant on (measured:
+        window = done - 1 - first  # with OCR the first costs ~7x the usual, the second ~2x, then steady)
         span = self.finished[-1] - self.finished[first]
         if span <= 0:
             return None
