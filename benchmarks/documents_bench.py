@@ -132,11 +132,16 @@ def backends_side_by_side(repeat: int) -> dict:
     for name in engines:
         ratios = [r[base] / r[name] for r in rounds]
         out["engines"][name] = {"s_per_photo_best": min(r[name] for r in rounds),
-                                "speedup_vs_onnxruntime_full": sorted(ratios)[len(ratios) // 2],
+                                "speedup_vs_onnxruntime_full": _median(ratios),
                                 "speedup_min": min(ratios), "speedup_max": max(ratios)}
     ov, ort = [r["openvino/full"] for r in rounds], [r["onnxruntime/full"] for r in rounds]
     out["openvino_vs_onnxruntime_same_pipeline"] = sorted(a / b for a, b in zip(ort, ov))
     return out
+
+
+def _median(values: list[float]) -> float:
+    v = sorted(values)
+    return v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] + v[len(v) // 2]) / 2
 
 
 def cold_checks(repeat: int) -> dict:
@@ -157,9 +162,8 @@ def cold_checks(repeat: int) -> dict:
                                    env=run_env, capture_output=True, check=False)
                     times[name].append(time.perf_counter() - t0)
         ratios = sorted(b / a for a, b in zip(times["before"], times["now"]))
-        out[folder.name] = {"before_s": times["before"], "now_s": times["now"],
-                            "now_over_before": ratios[len(ratios) // 2], "ratio_min": ratios[0],
-                            "ratio_max": ratios[-1]}
+        out[folder.name] = {"before_s": times["before"], "now_s": times["now"], "ratios": ratios,
+                            "now_over_before": _median(ratios), "ratio_min": ratios[0], "ratio_max": ratios[-1]}
     return out
 
 
@@ -234,7 +238,7 @@ def ocr_main(args) -> int:
             print(f"{name:18} {e['s_per_photo_best']:15.3f} {e['speedup_vs_onnxruntime_full']:30.2f} "
                   f"({e['speedup_min']:.2f}-{e['speedup_max']:.2f})")
         ratios = r["openvino_vs_onnxruntime_same_pipeline"]
-        print(f"openvino vs onnxruntime, same pipeline: {ratios[len(ratios) // 2]:.2f}× "
+        print(f"openvino vs onnxruntime, same pipeline: {_median(ratios):.2f}× "
               f"({ratios[0]:.2f}-{ratios[-1]:.2f})")
     if args.only in (None, "cold"):
         r = results["cold_check"] = cold_checks(args.repeat)
