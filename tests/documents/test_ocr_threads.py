@@ -15,6 +15,7 @@ def test_thread_cap_from_the_environment(monkeypatch):
 
 
 def test_backend_from_the_environment(monkeypatch):
+    monkeypatch.setattr(ocr, "_engine", None)  # an engine built by an earlier test would name itself
     monkeypatch.setenv("MATCHECK_OCR_BACKEND", "onnxruntime")
     assert ocr._order() == ["onnxruntime", "openvino"]
     assert ocr.engine_tag().startswith("onnxruntime-")
