@@ -27,15 +27,16 @@ from datetime import date
 from typing import Any
 
 from matcheck.assessment import Assessment
+from matcheck.checks.insurance import current_insurance
+from matcheck.checks.permit import ACCOUNT_AFTER_PERMIT, account_timing
 from matcheck.checks.tax import months_covered, tax_window
-from matcheck.dates import Month, add_months, spans_full_years
+from matcheck.dates import add_months, spans_full_years
 from matcheck.gaps_match import Pick, assign, describe_record, fit, record_of
 from matcheck.matching import same_name
 from matcheck.materials import catalog
 from matcheck.policy import Params
 from matcheck.profile import Profile
 from matcheck.results import Checklist, Document, MaterialStatus, RequiredMaterial
-from matcheck.workdays import CalendarUnknown, working_days_between
 
 _FAMILY = ("applicant", "spouse", "child")
 HUKOU_PAGES = ("首页", "本人页")
@@ -61,7 +62,7 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...],
     for i, item in enumerate(checklist.items):
         files: list[Document] = []
         if item.kind == "prerequisite":
-            verdict = _prerequisite(item, profile, as_of, params)
+            verdict = _prerequisite(item, assessment)
         else:
             found = candidates[i]
             weak = [d for d in found.weak if d.path not in claimed]
@@ -273,35 +274,34 @@ def _hukou(docs: list[Document]) -> _Verdict:
 # --------------------------------------------------------------------------- prerequisites (not files)
 
 
-def _prerequisite(item: RequiredMaterial, profile: Profile, as_of: date, params: Params) -> _Verdict:
+def _prerequisite(item: RequiredMaterial, assessment: Assessment) -> _Verdict:
     """A prerequisite is ``present`` only when the profile proves it, ``missing`` when it disproves it."""
+    profile = assessment.profile
     if item.material == "employer_registered_in_system":
         flag = profile.employer.registered_in_points_system
         if flag is True:
             return _Verdict("present", "资料表明单位已在积分系统注册")
         if flag is False:
             return _Verdict("missing", "资料表明单位尚未在积分系统注册并通过核验", {"reason": "disproved"})
-    if item.material == "social_insurance_current_month":
-        # rules.md §7 eligibility gate: paying in the as_of month or the month before (the month may not be posted yet)
-        for month in (Month.of(as_of), Month.of(as_of) - 1):
-            for p in profile.social_insurance:
-                if p.from_ and p.from_ <= month and (p.to is None or p.to >= month) and not p.backpaid:
-                    return _Verdict("present", f"资料中 {month} 在缴本市社保")
-    if item.material == "account_after_permit":
-        return _account_after_permit(profile, params)
+    if item.material == "social_insurance_current_month":  # the scorer's eligibility gate decides it too
+        current = current_insurance(assessment)
+        if current.paying:
+            return _Verdict("present", f"资料中 {current.month} 在缴本市社保")
+    if item.material == ACCOUNT_AFTER_PERMIT:
+        return _account_after_permit(assessment)
     return _Verdict("unverified", "需人工确认")
 
 
-def _account_after_permit(profile: Profile, params: Params) -> _Verdict:
-    permit = profile.applicant.residence_permit
-    created = profile.applicant.account_created
-    if permit is None or permit.issued is None or created is None:
+def _account_after_permit(assessment: Assessment) -> _Verdict:
+    timing = account_timing(assessment)  # the same verdict permit-too-recent words
+    if timing.issued is None or timing.created is None:
         return _Verdict("unverified", "资料未给出居住证办理日期或积分账户创建日期")
-    try:
-        days = working_days_between(permit.issued, created)
-    except CalendarUnknown:  # permit-too-recent says it could not check
-        return _Verdict("unverified", "该年份的工作日日历未知")
-    needed = int(params["rules_profile.permit.min_working_days_before_account"])
-    note = f"居住证办理（{permit.issued}）后第 {days} 个工作日创建积分账户（{created}），需满 {needed} 个"
-    return _Verdict("present" if days >= needed else "missing", note, {"working_days": days, "needed": needed})
+    if timing.working_days is None and (timing.unknown_year is not None or timing.too_early is None):
+        return _Verdict("unverified", "该年份的工作日日历未知")  # permit-too-recent says it could not check
+    days, needed = timing.working_days, timing.needed
+    if days is None:  # years apart (it used to stop `check` with an internal error)
+        return _Verdict("present", f"居住证办理（{timing.issued}）多年后创建积分账户（{timing.created}），"
+                                   f"已满 {needed} 个工作日", {"needed": needed})
+    note = f"居住证办理（{timing.issued}）后第 {days} 个工作日创建积分账户（{timing.created}），需满 {needed} 个"
+    return _Verdict("missing" if timing.too_early else "present", note, {"working_days": days, "needed": needed})
 

@@ -33,8 +33,7 @@ CONFIDENCES = ("A", "B", "C", "?")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 _ENTRY_KEYS = {"id", "kind", "name_zh", "name_en", "whose", "original_or_copy", "where", "where_en", "requires",
-               "validity", "alternatives", "note", "source", "confidence", "document_of", "recognise",
-               "reported_by"}
+               "validity", "alternatives", "note", "source", "confidence", "document_of", "recognise"}
 _REQUIRED_KEYS = ("id", "name_zh", "name_en", "whose", "original_or_copy", "where", "requires", "source",
                   "confidence")
 _REQ_KEYS = {"when", "for_each", "person", "group", "reason", "optional"}
@@ -100,7 +99,6 @@ class Material:
     note: str | None = None
     document_of: str | None = None  # physically another type (hr_officer_id is an id_card)
     recognise: Recognise | None = None
-    reported_by: str | None = None  # a prerequisite whose failure a profile rule already reports (no second finding)
 
 
 def catalog_path() -> Path:
@@ -196,7 +194,6 @@ def parse_catalog(data: Any, file: str = "materials.yaml") -> dict[str, Material
             requires=requires, source=str(raw.get("source", "")), confidence=confidence, order=index,
             where_en=raw.get("where_en"), validity=validity, alternatives=tuple(alternatives),
             note=raw.get("note"), document_of=raw.get("document_of"), recognise=recognise,
-            reported_by=raw.get("reported_by"),
         )
     for m in out.values():
         problems.extend(f"{file}: {m.id}: alternatives: {a!r} is not a material in the catalog"

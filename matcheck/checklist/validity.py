@@ -12,9 +12,9 @@ from datetime import date
 from typing import Callable
 
 from matcheck.assessment import Assessment
+from matcheck.checks.permit import account_timing
 from matcheck.checks.tax import tax_window
 from matcheck.dates import add_months
-from matcheck.workdays import CalendarUnknown, add_working_days
 
 
 @dataclass(frozen=True)
@@ -56,14 +56,13 @@ def _degree_online(a: Assessment) -> str:
 
 
 def _account_after_permit(a: Assessment) -> str:
-    n = int(a.params["rules_profile.permit.min_working_days_before_account"])
-    permit = a.profile.applicant.residence_permit
-    text = f"领取居住证满 {n} 个工作日后再创建积分账号"
-    if permit is not None and permit.issued is not None:
-        try:
-            text += f"（居住证 {permit.issued} 签发 → 不早于 {add_working_days(permit.issued, n)}）"
-        except CalendarUnknown:
-            text += f"（居住证 {permit.issued} 签发；该年份的工作日日历未知）"
+    timing = account_timing(a)
+    text = f"领取居住证满 {timing.needed} 个工作日后再创建积分账号"
+    if timing.issued is not None:
+        if timing.earliest is not None:
+            text += f"（居住证 {timing.issued} 签发 → 不早于 {timing.earliest}）"
+        else:
+            text += f"（居住证 {timing.issued} 签发；该年份的工作日日历未知）"
     return text
 
 
