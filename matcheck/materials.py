@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from matcheck.checklist.conditions import PREDICATES, SCOPES, parse_condition
-from matcheck.checklist.validity import VALIDITY_RULES
+from matcheck.checks.validity import VALIDITY_RULES
 from matcheck.data import checklists_dir
 
 KINDS = ("document", "prerequisite")
@@ -74,7 +74,7 @@ class Requirement:
 
 @dataclass(frozen=True)
 class Validity:
-    rule: str | None = None  # a named rule in matcheck/checklist/validity.py (windows from the policy data)
+    rule: str | None = None  # a named rule in matcheck/checks/validity.py (windows from the policy data)
     text: str | None = None  # a fixed sentence
 
 
@@ -256,7 +256,7 @@ def _validity(raw: Any, where: str, problems: list[str], rules: dict[str, Any]) 
         return None
     rule = raw.get("rule")
     if rule is not None and rule not in rules:
-        problems.append(f"{where}: validity.rule: unknown rule {rule!r} (see matcheck/checklist/validity.py)")
+        problems.append(f"{where}: validity.rule: unknown rule {rule!r} (see matcheck/checks/validity.py)")
     return Validity(rule=rule, text=raw.get("text"))
 
 

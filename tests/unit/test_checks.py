@@ -131,3 +131,36 @@ def test_current_month_insurance_one_verdict_for_the_gate_and_the_checklist_line
     gate = [o for o in result.observations if o.rule == "not-eligible" and o.args.get("gate") == "current_insurance"]
     assert bool(gate) is not paying
     assert (_status(required, "social_insurance_current_month").status == "present") is paying
+
+
+# --------------------------------------------------------------------------- the contract term
+
+
+@pytest.mark.parametrize("start, end, problem", [
+    ("2022-07-01", "2027-06-30", None),
+    ("2025-07-01", "2026-06-30", "past_end"),           # one year exactly, but ended before as_of
+    ("2026-06-01", "2027-01-31", "term_too_short"),
+    ("2024-01-01", "2026-12-31", "too_few_months_left"),  # 1 month 11 days left on 2026-11-20
+])
+def test_contract_term_one_verdict_for_the_profile_and_the_file(start: str, end: str, problem: str | None) -> None:
+    """The profile's contract (contract-too-short) and the same term read from a 劳动合同 file (the checklist
+    line's status → material-expired) are judged by one check."""
+    from matcheck.results import Document
+
+    profile = _profile(contract={"start": start, "end": end, "post": "软件工程师", "dispatched": False})
+    assessment = assess(profile)
+    checklist = build_checklist(assessment)
+    contract_file = Document(path="劳动合同.pdf", sha256="0" * 64, size=1000, file_type="pdf",
+                             material="labour_contract", confidence=0.9, person="applicant", person_name="李明",
+                             fields={"term_start": date.fromisoformat(start), "term_end": date.fromisoformat(end)})
+    required = material_statuses(checklist, (contract_file,), assessment)
+    line = _status(required, "labour_contract")
+    findings = run_rules(Facts(assessment=assessment, score=score(assessment), checklist=checklist,
+                               documents=(contract_file,), required=required))
+    profile_rule = [f for f in findings if f.rule == "contract-too-short"]
+    file_rule = [f for f in findings if f.rule == "material-expired" and f.subject == "labour_contract"]
+    if problem is None:
+        assert line.status == "present" and not profile_rule and not file_rule
+    else:
+        assert line.status == "expired" and line.args["reason"] == problem
+        assert profile_rule and file_rule
