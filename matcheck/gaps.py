@@ -27,15 +27,14 @@ from dataclasses import dataclass
 from matcheck.assessment import Assessment
 from matcheck.checks.insurance import current_insurance
 from matcheck.checks.permit import ACCOUNT_AFTER_PERMIT, account_timing
+from matcheck.checks.person import FAMILY, is_persons, people
 from matcheck.checks.validity import VALIDITY_RULES, MaterialVerdict
 from matcheck.gaps_match import Pick, assign, describe_record, fit, record_of
-from matcheck.matching import same_name
 from matcheck.materials import catalog
 from matcheck.policy import Params
 from matcheck.profile import Profile
 from matcheck.results import Checklist, Document, MaterialStatus, RequiredMaterial
 
-_FAMILY = ("applicant", "spouse", "child")
 HUKOU_PAGES = ("首页", "本人页")
 
 
@@ -44,7 +43,7 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...],
     """Every checklist line → its status and the files that satisfy it (under the assessment's parameters)."""
     profile, params = assessment.profile, assessment.params
     lines = {i: item for i, item in enumerate(checklist.items) if item.kind != "prerequisite"}
-    candidates = {i: _candidates(item, documents, params) for i, item in lines.items()}
+    candidates = {i: _candidates(item, documents, profile, params) for i, item in lines.items()}
     # a file that surely answers one line (the HR officer's ID card) is no "owner unknown" candidate for another
     claimed = {d.path for c in candidates.values() for d in (*c.own, *c.alt)}
     picks = _record_picks(lines, candidates, profile, params)
@@ -105,7 +104,8 @@ class _Candidates:
     weak: list[Document]  # of the line's material (or an alternative) whose owner could not be told
 
 
-def _candidates(item: RequiredMaterial, documents: tuple[Document, ...], params: Params) -> _Candidates:
+def _candidates(item: RequiredMaterial, documents: tuple[Document, ...], profile: Profile,
+                params: Params) -> _Candidates:
     entry = catalog().get(item.material)
     # physically another type (the HR officer's ID card is an id_card of nobody in the family)
     same_doc = {entry.document_of} if entry is not None and entry.document_of else set()
@@ -113,15 +113,15 @@ def _candidates(item: RequiredMaterial, documents: tuple[Document, ...], params:
     alt: list[Document] = []
     weak: list[Document] = []
     for doc in documents:
-        if doc.material in same_doc and doc.person not in _FAMILY:
+        if doc.material in same_doc and doc.person not in FAMILY:
             own.append(doc)
             continue
         if doc.material != item.material and doc.material not in item.alternatives:
             continue
         strong = own if doc.material == item.material else alt
-        if item.person not in _FAMILY:  # employer / HR officer papers carry no family member's name
+        if item.person not in FAMILY:  # employer / HR officer papers carry no family member's name
             strong.append(doc)
-        elif doc.person == item.person and (item.person != "child" or _same_child(item, doc, params)):
+        elif doc.person == item.person and (item.person != "child" or _same_child(item, doc, profile, params)):
             strong.append(doc)
         elif doc.person is None:
             weak.append(doc)
@@ -157,10 +157,13 @@ def _record_picks(lines: dict[int, RequiredMaterial], candidates: dict[int, _Can
     return picks
 
 
-def _same_child(item: RequiredMaterial, doc: Document, params: Params) -> bool:
-    if not item.person_name or not doc.person_name:
+def _same_child(item: RequiredMaterial, doc: Document, profile: Profile, params: Params) -> bool:
+    """Whether a child's document is this line's child (by ID number, else by name; kept when it cannot tell)."""
+    children = tuple(p for p in people(profile) if p.role == "child")
+    child = next((p for p in children if p.index == item.person_index), None)
+    if child is None:
         return True
-    return same_name(item.person_name, doc.person_name, doc.ocr, params)
+    return is_persons(doc, child, params, others=children) is not False
 
 
 # --------------------------------------------------------------------------- validity by material

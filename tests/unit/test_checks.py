@@ -17,6 +17,7 @@ from matcheck.assessment import assess
 from matcheck.checklist.build import build_checklist
 from matcheck.checks.insurance import current_insurance
 from matcheck.checks.permit import account_timing
+from matcheck.checks.person import owner_of
 from matcheck.gaps import material_statuses
 from matcheck.matching import same_unit
 from matcheck.profile import parse_profile
@@ -164,3 +165,29 @@ def test_contract_term_one_verdict_for_the_profile_and_the_file(start: str, end:
     else:
         assert line.status == "expired" and line.args["reason"] == problem
         assert profile_rule and file_rule
+
+
+# --------------------------------------------------------------------------- whose a document is
+
+
+def test_a_childs_certificate_goes_to_the_child_its_id_number_names() -> None:
+    """Two children; a 出生医学证明 carrying 李小明's ID number, its name misread as 李小红 (the other child): the
+    folder check answers 李小明's line with it (it used to answer 李小红's, by the name alone), and identity-mismatch
+    takes 李小明 as its owner — one decision."""
+    from matcheck.results import Document
+
+    data = copy.deepcopy(BASE)
+    data["children"] = [{"name": "李小明", "id_number": "310115201906011237"},
+                        {"name": "李小红", "id_number": "31011520090315123X"}]
+    profile = parse_profile(data, source="test")
+    assessment = assess(profile)
+    checklist = build_checklist(assessment)
+    cert = Document(path="出生证明.jpg", sha256="0" * 64, size=1000, file_type="jpeg", material="birth_certificate",
+                    confidence=0.9, person="child", person_name="李小红", ocr=True,
+                    fields={"id_numbers": ["310115201906011237"], "names": ["李小红"]})
+    required = material_statuses(checklist, (cert,), assessment)
+    lines = {s.item.person_index: s for s in required if s.material == "birth_certificate"}
+    assert lines[0].files == ("出生证明.jpg",) and lines[0].status == "present"
+    assert lines[1].status == "missing"
+    owner = owner_of(cert, profile, assessment.params)  # whose identity-mismatch compares it with
+    assert owner is not None and owner.path == "children[0]"
