@@ -117,9 +117,10 @@ def make_finding(rule: ModuleType | str, facts: Facts, *, files: tuple[str, ...]
     )
 
 
-def from_observations(rule: ModuleType | str, facts: Facts) -> Iterator[Finding]:
-    """The common body of rules fed by observations: one Finding per Observation named after the rule."""
+def from_observations(rule: ModuleType | str, facts: Facts, **defaults: Any) -> Iterator[Finding]:
+    """The common body of rules fed by observations: one Finding per Observation named after the rule, its
+    arguments filled from the observation (over ``defaults``: values the rule adds, e.g. from ``facts.params``)."""
     if isinstance(rule, str):
         rule = sys.modules[rule]
     for obs in facts.observations(rule.NAME):
-        yield make_finding(rule, facts, files=obs.files, subject=obs.subject, **dict(obs.args))
+        yield make_finding(rule, facts, files=obs.files, subject=obs.subject, **{**defaults, **dict(obs.args)})
