@@ -204,11 +204,15 @@ def list_claimed(attr: str) -> Callable[[Context, Item | None], Cond]:
     return check
 
 
+def _fact_of(p: Profile, path: str, part: Any, attr: str) -> Cond:
+    """A fact of a part of the profile (``spouse``, ``contract``) that may be absent, or 待核实 as a whole."""
+    if part is None:
+        return maybe(path) if p.is_to_verify(path) else NO
+    return fact(p, f"{path}.{attr}", getattr(part, attr))
+
+
 def spouse_hukou(ctx: Context, _: Item | None) -> Cond:
-    s = ctx.profile.spouse
-    if s is None:
-        return maybe("spouse") if ctx.profile.is_to_verify("spouse") else NO
-    return fact(ctx.profile, "spouse.shanghai_hukou", s.shanghai_hukou)
+    return _fact_of(ctx.profile, "spouse", ctx.profile.spouse, "shanghai_hukou")
 
 
 def spouse_cohabiting(ctx: Context, _: Item | None) -> Cond:
@@ -241,10 +245,7 @@ def collective_hukou(ctx: Context, _: Item | None) -> Cond:
 
 
 def dispatched(ctx: Context, _: Item | None) -> Cond:
-    c = ctx.profile.contract
-    if c is None:
-        return maybe("contract") if ctx.profile.is_to_verify("contract") else NO
-    return fact(ctx.profile, "contract.dispatched", c.dispatched)
+    return _fact_of(ctx.profile, "contract", ctx.profile.contract, "dispatched")
 
 
 def child_benefits(ctx: Context, item: Item | None) -> Cond:
