@@ -8,13 +8,12 @@ the name), 原件/复印件, where to get it, and why it is needed; items groupe
 from __future__ import annotations
 
 from matcheck.form.layout import UNCHECKED, Cell, FormModel, Row, Section, fmt_date, label, value
-from matcheck.materials import catalog
+from matcheck.materials import material_label
 from matcheck.profile import Profile
-from matcheck.results import Checklist, RequiredMaterial
+from matcheck.results import PERSON_LABELS, Checklist, RequiredMaterial
 
 SHEET_TITLE = "《上海市居住证》积分申请材料核对清单"
 GROUP_ORDER = ("基础材料", "指标材料", "同住人材料", "其他事项")
-PERSON_ZH = {"applicant": "本人", "spouse": "配偶", "child": "子女", "employer": "单位", "hr_officer": "人事专员"}
 WIDTHS = (0.05, 0.05, 0.19, 0.12, 0.14, 0.22, 0.23)
 NUMERALS = "一二三四五六七八九十"
 HEADER = ("√", "序号", "材料", "所属人", "原件/复印件", "何处取得", "说明")
@@ -22,17 +21,8 @@ HEADER = ("√", "序号", "材料", "所属人", "原件/复印件", "何处取
 
 def whose(item: RequiredMaterial) -> str:
     """``子女`` and, on the next line, ``（李小明）``: the person the document belongs to, with the name when known."""
-    who = PERSON_ZH.get(item.person, item.person)
+    who = PERSON_LABELS["zh"].get(item.person, item.person)
     return f"{who}\n（{item.person_name}）" if item.person_name else who
-
-
-def material_name(material_id: str) -> str:
-    """The Chinese name of a catalog material (for alternatives, which the Checklist names by id)."""
-    try:
-        entry = catalog().get(material_id)
-    except Exception:  # the catalog is someone else's data: an unreadable one must not stop the sheet
-        entry = None
-    return entry.name_zh if entry is not None else material_id
 
 
 def explanation(item: RequiredMaterial) -> str:
@@ -40,7 +30,7 @@ def explanation(item: RequiredMaterial) -> str:
     if item.validity:
         parts.append(f"有效期要求：{item.validity}")
     if item.alternatives:
-        parts.append("或：" + "、".join(material_name(a) for a in item.alternatives))
+        parts.append("或：" + "、".join(material_label(a) for a in item.alternatives))
     if item.kind == "prerequisite":
         parts.append("（事项确认，无需提交文件）")
     if item.conditional:
