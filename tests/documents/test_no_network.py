@@ -8,7 +8,7 @@ Two guards, both on a real subprocess (real CLI, real OCR, empty cache):
   forked process through urllib).
 * System-call level, where ``strace`` is installed: every ``socket()`` of the process tree is listed, so a runtime's
   native thread (onnxruntime's C++ telemetry) cannot slip past the Python guard; no AF_INET/AF_INET6 socket may be
-  created.
+  created, and no file of onnxruntime's telemetry store (events kept to be sent later) may be opened.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def test_cold_ocr_check_opens_no_internet_socket(backend: str, attempt: int, fol
     cmd = [sys.executable, "-m", "matcheck", "check", str(folder), "--format", "json"]
     trace = tmp_path / "strace.txt"
     if _strace_works():
-        cmd = ["strace", "-f", "-qq", "-e", "trace=socket,connect", "-o", str(trace), *cmd]
+        cmd = ["strace", "-f", "-qq", "-e", "trace=socket,connect,openat", "-o", str(trace), *cmd]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode in (0, 1), done.stderr[-2000:]
     report = json.loads(done.stdout)
@@ -110,5 +110,8 @@ def test_cold_ocr_check_opens_no_internet_socket(backend: str, attempt: int, fol
     assert "OCR on" not in done.stderr  # the backend asked for is the one that ran (no fallback)
     assert not log.exists(), log.read_text(encoding="utf-8")
     if trace.exists():
-        sockets = [line for line in trace.read_text().splitlines() if re.search(r"socket\(AF_INET6?,", line)]
+        lines = trace.read_text().splitlines()
+        sockets = [line for line in lines if re.search(r"socket\(AF_INET6?,", line)]
         assert sockets == []
+        # nor does it queue events for later: onnxruntime's 1DS offline store (~/.cache/Microsoft/DeveloperTools)
+        assert [line for line in lines if "DeveloperTools" in line] == []
