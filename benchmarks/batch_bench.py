@@ -207,11 +207,17 @@ def ocr_main(args) -> int:
                               "localcluster2_s": [r["seconds"] for r in cluster], "cluster_over_jobs2": ratios}
         print(f"N={n} with a photo each: --jobs 2 {[r['seconds'] for r in local]} s, LocalCluster(2 workers) "
               f"{[r['seconds'] for r in cluster]} s -> cluster/jobs2 {ratios}", flush=True)
+    return finish(results, "batch_ocr.json", work, args, "")
+
+
+def finish(results: dict, name: str, work: Path, args, note: str) -> int:
+    """Record the load average, write ``benchmarks/results/<name>``, remove the scratch folder unless it was given."""
     results["loadavg_after"] = os.getloadavg()
-    print(f"load average before/after: {results['loadavg_before'][0]:.1f} / {results['loadavg_after'][0]:.1f}")
+    print(f"load average before/after: {results['loadavg_before'][0]:.1f} / {results['loadavg_after'][0]:.1f}{note}",
+          flush=True)
     dest = REPO / "benchmarks" / "results"
     dest.mkdir(parents=True, exist_ok=True)
-    (dest / "batch_ocr.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (dest / name).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0
@@ -295,15 +301,8 @@ def main() -> int:
     results["resume_ratio_images"] = round(again_img["seconds"] / i2["seconds"], 3)
     print(f"second run (--resume, unchanged) with images: {results['resume_ratio_images']}x", flush=True)
 
-    results["loadavg_after"] = os.getloadavg()
-    print(f"load average before/after: {results['loadavg_before'][0]:.1f} / {results['loadavg_after'][0]:.1f} "
-          f"(other processes on the machine skew the jobs ratio; memory and resume ratios are robust)", flush=True)
-    dest = REPO / "benchmarks" / "results"
-    dest.mkdir(parents=True, exist_ok=True)
-    (dest / "batch.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    if args.work is None:
-        shutil.rmtree(work, ignore_errors=True)
-    return 0
+    return finish(results, "batch.json", work, args,
+                  " (other processes on the machine skew the jobs ratio; memory and resume ratios are robust)")
 
 
 if __name__ == "__main__":
