@@ -31,8 +31,9 @@ sys.path.insert(0, str(ROOT))
 
 from matcheck.documents import ocr, scan_folder  # noqa: E402
 
+VERBOSE = False
 ENGINES = [("onnxruntime", "full"), ("onnxruntime", "lean"), ("openvino", "full"), ("openvino", "lean")]
-SKIP_FIELDS = {"text_chars"}
+SKIP_FIELDS = {"text_chars", "ocr_confidence", "image"}  # measurements of the image, not what was read
 
 
 def _norm(value) -> str:
@@ -61,7 +62,10 @@ def score(docs, truth: dict[tuple, dict]) -> dict[str, int]:
             if name in SKIP_FIELDS:
                 continue
             fields_total += 1
-            fields_right += _norm(fields.get(name)) == _norm(value)
+            right = _norm(fields.get(name)) == _norm(value)
+            fields_right += right
+            if not right and VERBOSE:
+                print(f"    {key} {name}: {_norm(fields.get(name))[:80]} != {_norm(value)[:80]}")
     return {"ocr_documents": len(ocr_docs),
             "material_right": sum(1 for d in ocr_docs if d.material in {k[0] for k in truth}),
             "material_and_person_right": sum(1 for d in ocr_docs if (d.material, d.person) in truth),
@@ -77,7 +81,11 @@ def _add(total: dict, part: dict) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--corpus", choices=["synth", "samples"], default=None, help="only this corpus")
+    parser.add_argument("--verbose", action="store_true", help="print each field read differently from the truth")
     args = parser.parse_args()
+    global VERBOSE
+    VERBOSE = args.verbose
     engines = {f"{b}/{p}": ocr.OcrEngine(b, p) for b, p in ENGINES}
     results: dict[str, dict[str, dict]] = {"synth": {}, "samples": {}}
 
@@ -88,7 +96,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         from synth.applicant import write_applicant
 
-        for seed in range(args.seeds):
+        for seed in range(args.seeds if args.corpus != "samples" else 0):
             photos, text = Path(tmp) / f"p{seed}", Path(tmp) / f"t{seed}"
             write_applicant(photos, images=True, seed=seed)
             write_applicant(text, images=False, seed=seed)
@@ -96,7 +104,7 @@ def main() -> int:
             for name in engines:
                 _add(results["synth"].setdefault(name, {}), score(read(photos, name), truth))
     for folder in sorted((ROOT / "samples").iterdir()):
-        if not folder.is_dir():
+        if not folder.is_dir() or args.corpus == "synth":
             continue
         base = read(folder, "onnxruntime/full")
         truth = _index([d for d in base if d.ocr])
@@ -105,6 +113,8 @@ def main() -> int:
             _add(results["samples"].setdefault(name, {}), score(docs, truth))
     ocr._engine = None
     for corpus, by_engine in results.items():
+        if not by_engine:
+            continue
         print(f"{corpus}:")
         for name, r in by_engine.items():
             print(f"  {name:18} OCR'd documents {r['ocr_documents']:3d}  material {r['material_right']:3d}  "
