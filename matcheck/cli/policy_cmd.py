@@ -18,11 +18,12 @@ def register(app: typer.Typer) -> None:
     @policy_app.command("lint")
     @handle_errors
     def lint() -> None:
-        """Fail when a policy value has no source or confidence."""
+        """Fail when a policy value has no source or confidence, or a reference names an undefined source."""
         from matcheck.policy import lint as lint_policy
         from matcheck.policy import load_parameters
+        from matcheck.sources import lint as lint_sources
 
-        problems = lint_policy()
+        problems = lint_policy() + lint_sources()
         for p in problems:
             info(p)
         count = len(load_parameters())

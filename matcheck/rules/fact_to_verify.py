@@ -21,7 +21,7 @@ from matcheck.rules.base import Facts, make_finding
 CODE = "MC901"
 NAME = "fact-to-verify"
 SEVERITY = "info"
-REFERENCE = "rules.md §7 (Facts: confirmed / not applicable / to verify)"
+REFERENCE = "matcheck 的取舍：待核实的事实使相关指标和总分成为暂定分（docs/scoring.md）"
 NEEDS = frozenset({"profile"})
 MESSAGE = {
     "zh": "资料中 {path} 标记为“待核实”：依赖它的分值和材料均为暂定。",

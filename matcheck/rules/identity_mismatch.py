@@ -40,7 +40,7 @@ from matcheck.rules.folder_common import (PersonFacts, edit_distance, field_list
 CODE = "MC301"
 NAME = "identity-mismatch"
 SEVERITY = "error"
-REFERENCE = "rules.md §4 checks 11, 17 and documents.md §13.3 (cross-document consistency; S33, S34)"
+REFERENCE = "《上海市居住证》积分申请表及个人书面材料须与本人身份证件一致 (O7, O9; S33, S34) [B]"
 NEEDS = frozenset({"documents"})
 MESSAGE = {
     "zh": "{doc}上的{what}为 {found}，与资料中{whose}的{what} {expected} 不一致（文件：{file}）。",

@@ -29,7 +29,7 @@ from matcheck.rules.folder_common import status_args, status_subject
 CODE = "MC101"
 NAME = "missing-material"
 SEVERITY = "error"
-REFERENCE = "rules.md §3 (materials: 3.1 base, 3.2 by indicator, family members; S25, S26, S28–S31)"
+REFERENCE = "《上海市居住证积分管理办法实施细则》第四条、《〈上海市居住证〉积分申请的个人书面材料》 (O4, O7; S25, S26, S28, S29, S30) [B]; 机构所述的受理实践材料 (S31, S44, S54) [C]"
 NEEDS = frozenset({"documents"})
 MESSAGE = {
     "zh": "缺少{name}（{whose}）：{why}。",

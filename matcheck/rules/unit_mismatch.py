@@ -36,7 +36,7 @@ from matcheck.rules.folder_common import field_list, material_label, same_unit
 CODE = "MC302"
 NAME = "unit-mismatch"
 SEVERITY = "error"
-REFERENCE = "rules.md §4 checks 1 and 4 (实施细则 第六条; Art. 6(4), 7(3); S27, S59) and documents.md §7.2"
+REFERENCE = "《上海市居住证积分管理办法》第六条（缴费单位与劳动合同单位不一致的月份不计）；社保、合同、个税须同一单位（受理实践） (O2; S12, S27, S59) [B/C]"
 NEEDS = frozenset({"profile"})  # the profile's own units always; the documents' when a folder was read
 MESSAGE = {
     "zh": "{where}上的{what}为 {found}，与单位名称 {employer} 不一致{files_note}。",

@@ -24,7 +24,7 @@ from matcheck.rules.folder_common import from_file_observations
 CODE = "MC203"
 NAME = "unrecognised-file"
 SEVERITY = "info"
-REFERENCE = "documents.md §0.1 (classification) ; checklists/materials.yaml (recognise blocks)"
+REFERENCE = "matcheck 的识别规则（checklists/materials.yaml 的 recognise 段；docs/folder-reading.md）"
 NEEDS = frozenset({"documents"})
 MESSAGE = {
     "zh": "未识别的文件：{file}（{file_type}），不属于清单上的任何材料。",
