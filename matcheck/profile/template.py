@@ -73,7 +73,7 @@ social_insurance:            # 本市城镇职工社会保险缴费记录（月�
   - from: 2022-07
     to: 至今
     unit: 上海示例信息科技有限公司   # 缴费单位，须与劳动合同单位一致
-    base_multiple: 1.2       # 缴费基数 ÷ 当年社平；或写 base: 12000（元/月，2022年7月以后的月份须写 base_multiple）
+    base_multiple: 1.2       # 缴费基数 ÷ 当年社平；或写 base: 12000（元/月，按社保记录；社平未公布的年份暂按上一年折算）
     backpaid: false          # 补缴的月份填 true（不计分）
 
 tax:

@@ -147,7 +147,7 @@ class Build:
 
     def done(self) -> IndicatorResult:
         reason = self.reason
-        if self.provisional and "待核实" not in reason:
+        if self.provisional and "待核实" not in reason and "暂定" not in reason:
             reason += "（依赖待核实的事实，暂定）"
         ind = Indicator(id=self.id, name=NAMES[self.id], points=int(self.points), counted=self.counted,
                         reason=reason, reference=self.refs.reference(), provisional=self.provisional,

@@ -51,7 +51,12 @@ CASES = [
      ["education[0]", "before"]),
     ("bad_bool", "profile.yaml", GOOD.replace("{issued:", "{issued: 2024-03-01, expires: 2027-02-28}\n  account_created: 明天\n  x: {issued:").replace("  x: {issued: 2024-03-01, expires: 2027-02-28}\n", ""), [],
      ["applicant.account_created", "明天"]),
-    ("base_yuan_unknown_wage", "profile.yaml", GOOD.replace("base_multiple: 1.2", "base: 12000"), [],
+    # a base in yuan is scored from 2022-07 on (the latest 社平 stands in, provisionally); only a month before the
+    # 社平 table begins (社保年度 2013) cannot be turned into a multiple
+    ("base_yuan_before_the_wage_table", "profile.yaml",
+     GOOD.replace("as_of: 2026-11-20", "as_of: 2014-03-20").replace("from: 2022-07", "from: 2010-01")
+     .replace("expires: 2027-02-28", "expires: 2015-02-28").replace("issued: 2024-03-01", "issued: 2013-03-01")
+     .replace("base_multiple: 1.2", "base: 12000"), [],
      ["social_insurance[0].base", "社平", "base_multiple"]),
     ("bad_as_of_option", "profile.yaml", GOOD, ["--as-of", "明天"], ["--as-of", "明天"]),
     ("bad_policy_option", "profile.yaml", GOOD, ["--policy", "2020"], ["2020", "2013"]),

@@ -59,13 +59,22 @@ def test_named_version_outside_its_dates_is_noted() -> None:
     assert s.policy == "2013" and "2013" in s.policy_note
 
 
-def test_unknown_average_wage_is_a_profile_error_naming_the_month() -> None:
+def test_unpublished_average_wage_stands_in_and_says_so() -> None:
     data = dict(BASE, social_insurance=[{"from": "2022-07", "to": "至今", "unit": "上海示例信息科技有限公司",
                                          "base": 9000}])
+    s = run(data)
+    ind = next(i for i in s.indicators if i.id == "social_insurance_base")
+    assert ind.provisional and s.provisional
+    assert "尚未公布或未取得" in ind.reason and "10338" in ind.reason and "12434" in ind.reason, ind.reason
+
+
+def test_a_month_before_the_wage_table_is_a_profile_error_naming_the_month() -> None:
+    data = dict(BASE, social_insurance=[{"from": "2010-01", "to": "2014-02", "unit": "上海示例信息科技有限公司",
+                                         "base": 9000}])
     with pytest.raises(ProfileError) as err:
-        run(data)
+        run(data, as_of=date(2014, 3, 20))
     line = err.value.lines[0]
-    assert "profile.yaml: social_insurance[0].base" in line and "2022-11" in line and "base_multiple" in line
+    assert "profile.yaml: social_insurance[0].base" in line and "2011-03" in line and "base_multiple" in line
 
 
 def test_yuan_base_inside_the_known_table_is_fine() -> None:

@@ -35,7 +35,7 @@ class ScoreText:
         console.print(f"总分 {score.total}{flag} / 标准分值 {score.standard}：{verdict}标准分值"
                       + ("（一票否决）" if score.vetoed else ""), soft_wrap=True)
         if score.provisional:
-            console.print("* 依赖标记为“待核实”的事实，分值为暂定", soft_wrap=True)
+            console.print("* 暂定：依赖标记为“待核实”的事实，或尚未公布的社平", soft_wrap=True)
         if any(i.uncertain for i in shown):
             console.print("† 依赖 [C]/[?] 来源的参数（见 matcheck policy show）", soft_wrap=True)
         if score.policy_note:
