@@ -159,3 +159,18 @@ def test_road_base_steps_for_someone_not_paying_start_with_the_as_of_month() -> 
     assert raise_3x.on == date(2028, 11, 1)
     raise_2x = next(st for d, st in steps.items() if "≥2倍" in d)
     assert raise_2x.on == date(2029, 11, 1)
+
+
+def test_equivalent_master_degree_is_reasoned_as_such() -> None:
+    data = dict(BASE, education=[{"level": "本科", "degree": "硕士", "mode": "成人", "start": "2010-09",
+                                  "end": "2014-06"}])
+    ind = next(i for i in run(data).indicators if i.id == "education")
+    assert ind.points == 60 and "同等学力" in ind.reason and "学历学位只具其一" in ind.reason, ind.reason
+    assert "本科（无学士学位）" not in ind.reason
+
+
+def test_master_without_degree_says_the_lower_level_needs_its_own_degree() -> None:
+    data = dict(BASE, education=[{"level": "硕士", "degree": "none", "mode": "全日制", "start": "2014-09",
+                                  "end": "2017-06"}])
+    ind = next(i for i in run(data).indicators if i.id == "education")
+    assert ind.points == 60 and "须持有本档学位" in ind.reason and "无学士学位" in ind.reason, ind.reason
