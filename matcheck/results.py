@@ -133,6 +133,7 @@ class RequiredMaterial:
     note: str | None = None  # what else the officer should know (from the catalog)
     confidence: str = ""  # of the catalog entry's source: A | B | C | ?
     where_en: str | None = None
+    basis: str = "official"  # official: an official text or list asks for it; practice: only agency practice (建议)
 
 
 @dataclass(frozen=True)

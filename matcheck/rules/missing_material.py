@@ -72,6 +72,10 @@ def check(facts: Facts) -> Iterator[Finding]:
                                hint=HINT_PREREQUISITE, **args)
             continue
         conditional = status.item is not None and status.item.conditional
-        optional = status.item is not None and status.item.optional  # recommended only (建议自备): never an error
+        # what only agency practice asks for (basis: practice, 建议) is a warning, never an error; a line that is
+        # merely recommended for the officer's own check (建议自备, no source asks for it) is a note
+        item = status.item
+        practice = item is not None and item.basis == "practice"
+        optional = item is not None and item.optional and not practice
         yield make_finding(__name__, facts, subject=status_subject(status),
-                           severity="info" if optional else "warning" if conditional else None, **args)
+                           severity="info" if optional else "warning" if practice or conditional else None, **args)

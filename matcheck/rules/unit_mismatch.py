@@ -12,8 +12,8 @@ Names are compared in full after normalising spaces and brackets; abbreviations 
 may differ by a few characters (parameter ``rules_folder.units.ocr_max_edit_ratio``).
 
 **Why it matters.** 社保 months paid by a unit other than the contract unit do not count for 社保年限 or 社保基数
-(实施细则 第六条), and the centre expects 个税 withholding unit = 社保 unit = contract unit; a mismatch is returned
-or loses the months.
+(《上海市居住证积分管理办法》第六条: an error), and the centres expect 个税 withholding unit = 社保 unit = contract
+unit (agency practice: a warning); a mismatch is returned or loses the months.
 
 **Example.** The contract's 甲方 is 上海示例信息科技有限公司 but the 个税 record's 扣缴义务人 is 上海示例人力资源有限公司
 → ``个税纳税记录上的扣缴义务人为 上海示例人力资源有限公司，与单位名称 上海示例信息科技有限公司 不一致``.
@@ -32,6 +32,10 @@ from matcheck.policy import params_at
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.folder_common import field_list, material_label, same_unit
+
+TAX_SEVERITY = "warning"
+"""个税 withholding unit = contract unit is agency practice (S59 [C]); the official text excludes only 社保 months
+whose base does not match the 个税 (S10) and months paid by another unit: an error for those, a warning here."""
 
 CODE = "MC302"
 NAME = "unit-mismatch"
@@ -99,7 +103,7 @@ def _profile(facts: Facts, employer: str) -> Iterator[Finding]:
     unit = profile.tax.withholding_unit if profile.tax else None
     if unit and not same_unit(employer, unit, False, params):
         yield _emit(facts, "tax.withholding_unit", "tax.withholding_unit", "扣缴义务人", unit, employer,
-                    "tax.withholding_unit", message=MESSAGE_PROFILE)
+                    "tax.withholding_unit", message=MESSAGE_PROFILE, severity=TAX_SEVERITY)
     start = profile.contract.start if profile.contract and profile.contract.start else None
     since = Month.of(start) if start else None
     current = Month.of(facts.as_of)
@@ -158,7 +162,7 @@ def _documents(facts: Facts, employer: str) -> Iterator[Finding]:
                 continue  # the 纳税记录 has no 扣缴义务人 column (documents.md §3.1): nothing to compare
             if not any(same_unit(employer, u, doc.ocr, params) for u in units):
                 yield _emit(facts, where, where_en, "扣缴义务人", "、".join(units), employer, "tax.withholding_unit",
-                            files, message=MESSAGE_MISSING)
+                            files, message=MESSAGE_MISSING, severity=TAX_SEVERITY)
             else:
                 others = [u for u in units if not same_unit(employer, u, doc.ocr, params)]
                 if others:

@@ -21,9 +21,10 @@ SAMPLES = ROOT / "samples"
 # sample → (exit code, {(rule, subject, severity)} that must be among the findings; subject None = any)
 EXPECTED = {
     "li-ming": (0, set()),
-    "zhang-wei": (1, {("overlapping-study", "education[2]", "warning"),
+    # every risk of zhang-wei rests on desk practice only ([C]): warnings, exit 0 (1 with --fail-on warning)
+    "zhang-wei": (0, {("overlapping-study", "education[2]", "warning"),
                       ("study-location-mismatch", "education[2]", "warning"),
-                      ("missing-material", "high_school_diploma", "error")}),
+                      ("missing-material", "high_school_diploma", "warning")}),
     "wang-fang": (1, {("missing-material", "appointment_letter", "error")}),
 }
 
