@@ -51,7 +51,7 @@ education:                   # 学历：从高中（中专、职高、技校）�
   - level: 本科              # 高中 | 中专 | 大专 | 本科 | 硕士 | 博士
     degree: 学士             # 学位：学士 | 硕士 | 博士 | none（无学位）
     school: 南京示例大学
-    province: 江苏           # 学校所在省份
+    province: 江苏           # 学校所在省份（国外留学：写 mode: 国外 和 country: 英国，或 province: 国外/境外/国家名）
     mode: 全日制             # 全日制 | 自考 | 成人 | 网络 | 函授 | 业余 | 国外
     start: 2010-09
     end: 2014-06

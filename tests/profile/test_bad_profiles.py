@@ -58,6 +58,15 @@ CASES = [
      .replace("expires: 2027-02-28", "expires: 2015-02-28").replace("issued: 2024-03-01", "issued: 2013-03-01")
      .replace("base_multiple: 1.2", "base: 12000"), [],
      ["social_insurance[0].base", "社平", "base_multiple"]),
+    # study abroad is written on a mode: 国外 record; a non-province elsewhere says what to write instead
+    ("abroad_on_a_domestic_record", "profile.yaml",
+     GOOD.replace("mode: 全日制, start: 2010-09", "province: 国外, mode: 自考, start: 2010-09"), [],
+     ["education[0].province", "国外", "mode: 国外", "country"]),
+    ("abroad_in_work_history", "profile.yaml",
+     GOOD + "work_history:\n  - {from: 2014-07, to: 2022-06, province: 海外, unit: X}\n", [],
+     ["work_history[0].province", "海外", "leave province out"]),
+    ("abroad_as_hukou_province", "profile.yaml", GOOD.replace('  id_number: "320102199203154514"',
+     '  id_number: "320102199203154514"\n  hukou_province: 美国'), [], ["applicant.hukou_province", "美国", "户口簿"]),
     ("bad_as_of_option", "profile.yaml", GOOD, ["--as-of", "明天"], ["--as-of", "明天"]),
     ("bad_policy_option", "profile.yaml", GOOD, ["--policy", "2020"], ["2020", "2013"]),
     ("bad_policy_in_file", "profile.yaml", GOOD + "policy: 2020\n", [], ["policy", "2020"]),
