@@ -13,12 +13,13 @@ and article in words, followed by the ids; ``docs/sources.md`` (generated here) 
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 import yaml
 
@@ -94,7 +95,7 @@ def ids_in(text: str) -> list[str]:
 
 
 def _reference_texts() -> Iterator[tuple[str, str]]:
-    """(where, text) of every reference the project holds: checklists/ data (comments left out) and the rules."""
+    """(where, text) of every reference in checklists/ data (comments left out)."""
     root = checklists_dir()
     for path in sorted(root.rglob("*.yaml")):
         if path.name == "sources.yaml":
@@ -102,21 +103,25 @@ def _reference_texts() -> Iterator[tuple[str, str]]:
         for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.lstrip().startswith("#"):
                 yield f"{path.relative_to(root.parent)}:{no}", line
-    from matcheck.rules import RULES  # late: the rules import the policy data, not this module
 
-    for module in RULES.values():
+
+def rule_texts(modules: Iterable[Any]) -> Iterator[tuple[str, str]]:
+    """(where, text) of the rules' references and documentation (the caller passes ``matcheck.rules.RULES``:
+    this module sits below the rules)."""
+    for module in modules:
         yield f"rule {module.NAME} (REFERENCE)", module.REFERENCE
         yield f"rule {module.NAME} (documentation)", module.__doc__ or ""
 
 
-def lint() -> list[str]:
-    """Problems with the sources: an id used but not defined, a private note named in user-visible data."""
+def lint(more: Iterable[tuple[str, str]] = ()) -> list[str]:
+    """Problems with the sources: an id used but not defined, a private note named in user-visible data
+    (checklists/ and ``more``: (where, text) pairs such as :func:`rule_texts`)."""
     try:
         known = load_sources()
     except (OSError, SourceDataError) as exc:
         return [str(exc)]
     problems = []
-    for where, text in _reference_texts():
+    for where, text in itertools.chain(_reference_texts(), more):
         for sid in ids_in(text):
             if sid not in known:
                 problems.append(f"{where}: source {sid} is not defined in checklists/sources.yaml")

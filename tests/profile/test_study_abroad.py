@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from matcheck.checklist import build_checklist
-from matcheck.policy import params_at
+from matcheck.assessment import assess
+from matcheck.checklist.build import build_checklist
 from matcheck.profile import parse_profile
 
 BASE = {"as_of": "2026-11-20", "applicant": {"id_number": "320102199203154514"}}
@@ -30,7 +30,7 @@ def test_abroad_record_is_accepted_and_lists_the_certification(written, country)
     profile = parse_profile(dict(BASE, education=[dict(RECORD, **written)]), source="profile.yaml")
     rec = profile.education[0]
     assert rec.mode == "国外" and rec.foreign and rec.province is None and rec.country == country
-    items = build_checklist(profile, date(2026, 11, 20), params_at(date(2026, 11, 20))).items
+    items = build_checklist(assess(profile, date(2026, 11, 20))).items
     assert any(i.material == "foreign_degree_certification" and i.subject == "education[0]" for i in items)
 
 
@@ -40,8 +40,8 @@ def test_hong_kong_macau_taiwan_study_is_outside_the_mainland(place) -> None:
         record = dict(RECORD, province=place, **({"mode": mode} if mode else {}))
         rec = parse_profile(dict(BASE, education=[record]), source="profile.yaml").education[0]
         assert rec.mode == "国外" and rec.province == place, mode
-        items = build_checklist(parse_profile(dict(BASE, education=[record]), source="p"), date(2026, 11, 20),
-                                params_at(date(2026, 11, 20))).items
+        items = build_checklist(assess(parse_profile(dict(BASE, education=[record]), source="p"),
+                                       date(2026, 11, 20))).items
         assert any(i.material == "foreign_degree_certification" for i in items)
 
 
