@@ -46,6 +46,16 @@ class Finding:
     reference: str  # where in rules.md / which source
     files: tuple[str, ...] = ()
     subject: str | None = None
+    score_if_upheld: "UpheldScore | None" = None  # a risk that changes the score: the score if the centre upholds it
+
+
+@dataclass(frozen=True)
+class UpheldScore:
+    """The score of the profile with one risk upheld (the 本科 not accepted, the claim refused), by the scorer."""
+
+    total: int
+    reaches_standard: bool
+    provisional: bool = False
 
 
 # --------------------------------------------------------------------------- score

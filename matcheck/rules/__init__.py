@@ -16,6 +16,7 @@ from matcheck.rules import fact_to_verify
 from matcheck.rules.base import Facts, RuleConfig
 from matcheck.rules.registry_folder import FOLDER_RULES
 from matcheck.rules.registry_profile import PROFILE_RULES
+from matcheck.rules.upheld import attach
 
 _MODULES: tuple[ModuleType, ...] = (fact_to_verify, *PROFILE_RULES, *FOLDER_RULES)
 
@@ -35,7 +36,7 @@ def run_rules(facts: Facts, needs: Iterable[str] | None = None) -> tuple[Finding
     for module in _MODULES:
         if module.NAME in facts.config.disabled or not set(module.NEEDS) <= available:
             continue
-        out.extend(module.check(facts))
+        out.extend(attach(facts, module, module.check(facts)))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return tuple(sorted(out, key=lambda f: (order[f.severity], f.code, f.subject or "", f.files)))
 

@@ -11,6 +11,8 @@ A rule is a module (yamllint style) with these constants and one generator::
     HINT = {"zh": "...", "en": "..."}               # what to do: which document, from where
 
     def check(facts: Facts) -> Iterator[Finding]: ...
+    def upheld(facts: Facts, finding: Finding) -> Profile | None: ...   # optional: the profile if the centre
+                                      # upholds the finding; run_rules re-scores it (score_if_upheld)
 
 The module docstring is the rule's documentation (what it checks, why the centre cares, an example, how to fix);
 ``matcheck explain NAME`` prints it.

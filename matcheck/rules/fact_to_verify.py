@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck.profile import Profile
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
+from matcheck.rules.upheld import without_entry
 
 CODE = "MC901"
 NAME = "fact-to-verify"
@@ -36,3 +38,8 @@ HINT = {
 def check(facts: Facts) -> Iterator[Finding]:
     for path in sorted(facts.profile.to_verify):
         yield make_finding(__name__, facts, subject=path, path=path)
+
+
+def upheld(facts: Facts, finding: Finding) -> Profile | None:
+    """The 待核实 fact turns out against the applicant: the entry it belongs to (an education record, a qualification, a 社保 period, an award, ...) is not accepted. Facts outside a list entry give no upheld score (the scorer already counts them at 0 while they are 待核实)."""
+    return without_entry(facts.profile, finding.subject or "")

@@ -23,9 +23,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from matcheck.dates import Month
+from matcheck.profile import Profile
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.profile_facts import education_text, overlaps, subject_of
+from matcheck.rules.upheld import without_entry
 
 CODE = "MC402"
 NAME = "overlapping-study"
@@ -61,3 +63,8 @@ def check(facts: Facts) -> Iterator[Finding]:
                                    start=str(bachelor.start), college=college.school or "未填学校",
                                    graduated=str(college.end))
                 break
+
+
+def upheld(facts: Facts, finding: Finding) -> Profile | None:
+    """专本套读 upheld: the centre does not accept this 本科; the education scores from the other records."""
+    return without_entry(facts.profile, finding.subject or "")

@@ -25,9 +25,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from matcheck.profile.model import Education
+from matcheck.profile import Profile
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.profile_facts import education_text, param, subject_of
+from matcheck.rules.upheld import without_entry
 
 CODE = "MC401"
 NAME = "prior-education-missing"
@@ -80,3 +82,8 @@ def check(facts: Facts) -> Iterator[Finding]:
         if not any(j != i and e.level in needed for j, e in enumerate(profile.education)):
             yield make_finding(__name__, facts, subject=subject_of(i), record=education_text(record, lang),
                                needed=" / ".join(needed), level=record.level)
+
+
+def upheld(facts: Facts, finding: Finding) -> Profile | None:
+    """前置学历 upheld: the record without its prerequisite in the 档案 is not accepted."""
+    return without_entry(facts.profile, finding.subject or "")

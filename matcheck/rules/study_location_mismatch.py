@@ -27,10 +27,12 @@ from typing import Iterator
 
 from matcheck.dates import Month, month_range
 from matcheck.profile.model import Education, province_of
+from matcheck.profile import Profile
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.profile_facts import (education_text, param, period_text, provinces_worked, shanghai_si_months,
                                           subject_of)
+from matcheck.rules.upheld import without_entry
 
 CODE = "MC403"
 NAME = "study-location-mismatch"
@@ -112,3 +114,8 @@ def check(facts: Facts) -> Iterator[Finding]:
             continue  # the hukou is 待核实: it may be the study province
         yield make_finding(__name__, facts, subject=subject, record=education_text(record, lang), study=study,
                            hukou=hukou or "（未填）", worked="、".join(sorted(worked)) or "（无记录）")
+
+
+def upheld(facts: Facts, finding: Finding) -> Profile | None:
+    """三地一致 upheld: the centre refuses this record; the education scores from the other records."""
+    return without_entry(facts.profile, finding.subject or "")

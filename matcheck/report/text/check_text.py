@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from matcheck.report.text.console import string_console
+from matcheck.report.text.score_text import upheld_line
 from matcheck.results import PERSON_LABELS, SEVERITIES, CheckReport, MaterialStatus
 from matcheck.rules.folder_common import material_label
 
@@ -111,6 +112,9 @@ class CheckText:
                 if f.hint:
                     console.print(f"      → {w['hint']}：{f.hint}" if lang != "en" else f"      → {f.hint}",
                                   soft_wrap=True, markup=False)
+                upheld = upheld_line(f, report.score.standard, lang)
+                if upheld:
+                    console.print(f"      → {upheld}", soft_wrap=True, markup=False)
 
         # 4. the files
         console.print(f"\n{w['documents']}", soft_wrap=True)
