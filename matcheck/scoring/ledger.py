@@ -12,13 +12,13 @@ multiple raises a one-line :class:`ProfileError` (write ``base_multiple``).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 from dataclasses import dataclass, replace
 from typing import Iterable
 
 from matcheck.dates import Month, month_range
+from matcheck.matching import same_unit
 from matcheck.policy import ValueRef, load_parameters
 from matcheck.profile import Profile, ProfileError
 
@@ -43,14 +43,6 @@ def wage_used(month: Month) -> tuple[ValueRef | None, bool]:
     param = load_parameters().get(WAGE_PARAMETER)
     earlier = [v for v in (param.values if param else ()) if v.value and v.since <= month.first_day()]
     return (earlier[-1], True) if earlier else (None, False)
-
-
-def same_unit(a: str | None, b: str | None) -> bool:
-    """Unit names compared without spaces and with （） and () treated alike."""
-    def norm(s: str) -> str:
-        s = re.sub(r"\s+", "", s)
-        return s.replace("（", "(").replace("）", ")")
-    return norm(a or "") == norm(b or "")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import yaml
 
 from matcheck.sources import ids_in
 from matcheck.checklist.conditions import PREDICATES, parse_condition
-from matcheck.checklist.validity import VALIDITY_RULES
+from matcheck.checks.validity import VALIDITY_RULES
 from matcheck.materials import CatalogError, catalog, catalog_path, lint_catalog, open_questions, parse_catalog
 from matcheck.policy import load_parameters
 
