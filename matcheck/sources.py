@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +22,7 @@ from typing import Any, Iterable, Iterator
 
 import yaml
 
-from matcheck.data import checklists_dir
+from matcheck.data import checklists_dir, write_generated
 
 ID_PATTERN = re.compile(r"(?<![A-Za-z0-9_./-])([OSDKW]\d{1,2})(?:b)?(?![A-Za-z0-9_])")
 """A source id inside a reference (``S52b`` is the second page of ``S52``)."""
@@ -178,17 +177,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m matcheck.sources", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 when docs/sources.md is out of date")
     args = parser.parse_args(list(argv) if argv is not None else None)
-    text = render_markdown()
-    target = _docs_path()
-    if args.check:
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if current != text:
-            print(f"{target} is out of date: run python -m matcheck.sources", file=sys.stderr)
-            return 1
-        return 0
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}", file=sys.stderr)
-    return 0
+    return write_generated(_docs_path(), render_markdown(), args.check, "python -m matcheck.sources")
 
 
 if __name__ == "__main__":

@@ -179,24 +179,21 @@ def _province(v: Any) -> Any:
 ProvinceField = Annotated[Optional[str], BeforeValidator(_province)]
 
 
-def _work_province(v: Any) -> Any:
-    try:
-        return _province(v)
-    except ValueError:
-        raise ValueError(f"{str(v).strip()!r} is not a province of China (e.g. 江苏, 上海, 香港); for work abroad "
-                         f"leave province out (only provinces of China matter for 三地一致)") from None
+def _province_saying(what_to_write: str) -> Any:
+    """The province check with its own "what to write instead" for a field where abroad makes no sense."""
+    def check(v: Any) -> Any:
+        try:
+            return _province(v)
+        except ValueError:
+            raise ValueError(f"{str(v).strip()!r} is not a province of China (e.g. 江苏, 上海, 香港); "
+                             f"{what_to_write}") from None
+    return check
 
 
-def _hukou_province(v: Any) -> Any:
-    try:
-        return _province(v)
-    except ValueError:
-        raise ValueError(f"{str(v).strip()!r} is not a province of China (e.g. 江苏, 上海): write the province of "
-                         f"the 户口 as on the 户口簿") from None
-
-
-WorkProvinceField = Annotated[Optional[str], BeforeValidator(_work_province)]
-HukouProvinceField = Annotated[Optional[str], BeforeValidator(_hukou_province)]
+WorkProvinceField = Annotated[Optional[str], BeforeValidator(_province_saying(
+    "for work abroad leave province out (only provinces of China matter for 三地一致)"))]
+HukouProvinceField = Annotated[Optional[str], BeforeValidator(_province_saying(
+    "write the province of the 户口 as on the 户口簿"))]
 
 
 # --------------------------------------------------------------------------- models
