@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck import rule_names
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, from_observations
 
 CODE = "MC604"
-NAME = "fresh-graduate-ineligible"
+NAME = rule_names.FRESH_GRADUATE_INELIGIBLE
 SEVERITY = "warning"
 REFERENCE = "《上海市居住证积分管理办法》第七条 加分指标 全日制应届高校毕业生 (O1; S7, S57, S58) [B]; “应届”的界定未见条文，matcheck 按毕业12个月内计（docs/scoring.md） [?]"
 NEEDS = frozenset({"profile"})

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck import rule_names
 from matcheck.results import Finding
-from matcheck.rules.base import Facts, make_finding
+from matcheck.rules.base import Facts, from_observations
 
 CODE = "MC601"
-NAME = "qualification-base-too-low"
+NAME = rule_names.QUALIFICATION_BASE_TOO_LOW
 SEVERITY = "error"
 REFERENCE = "《上海市居住证积分管理办法》第六条：中级、高级职称和技能二级、一级须最近12个月内累计6个月社保缴费基数不低于上年度社平 (O2; S11, S45, S50) [B]"
 NEEDS = frozenset({"profile"})
@@ -43,5 +44,4 @@ HINT = {
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    for obs in facts.observations(NAME):
-        yield make_finding(__name__, facts, files=obs.files, subject=obs.subject, **dict(obs.args))
+    yield from from_observations(__name__, facts)

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck import rule_names
 from matcheck.results import Finding
 from matcheck.rules.base import Facts
 from matcheck.rules.folder_common import from_file_observations
 
 CODE = "MC201"
-NAME = "unreadable-file"
+NAME = rule_names.UNREADABLE_FILE
 SEVERITY = "error"
 REFERENCE = "《〈上海市居住证〉积分申请的个人书面材料》：每份材料须可打印、可核验 (O7; S28) [B]"
 NEEDS = frozenset({"documents"})
