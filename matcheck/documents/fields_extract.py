@@ -42,7 +42,48 @@ def _person_name(value: str) -> str | None:
     name = m.group(0)
     for stop in ("性别", "同志", "出生", "身份", "公民", "于"):
         name = name.split(stop, 1)[0]
-    return name if 2 <= len(name) <= 5 and name not in _NOT_NAMES else None
+    if not 2 <= len(name) <= 5 or name in _NOT_NAMES or is_label_word(name):
+        return None
+    return name
+
+
+# words that are labels, roles or parts of a signature block, never a value (甲方（盖章） 乙方（签字） 签订日期)
+LABEL_WORDS = ("签订日期", "签字", "盖章", "签章", "名称", "姓名", "日期", "甲方", "乙方", "法定代表人", "委托代理人",
+               "地址", "住所", "身份证", "号码", "用人单位", "劳动者", "单位", "电话", "性别", "民族")
+
+
+def is_label_word(value: str) -> bool:
+    """A label, a role or a signature-block word (``乙方(签字)``, ``签订日期``, ``名称:``), not a value."""
+    v = compact(value).strip("():：")
+    return not v or any(v == w or v.startswith(w) for w in LABEL_WORDS) or v.endswith((":", "："))
+
+
+def organisation(value: str) -> str | None:
+    """The organisation named in ``value`` (by its legal suffix), or None: an employer looks like one."""
+    if is_label_word(value):
+        return None
+    orgs = find_orgs(value)
+    return orgs[0] if orgs else None
+
+
+def first_valid(text: str, labels: tuple[str, ...], shape: Callable[[str], str | None]) -> str | None:
+    """The first value printed after one of ``labels`` (in the labels' order) that has the field's ``shape``: a
+    value is a candidate, kept only when it looks like what the field must be (a signature block's ``乙方（签字）``
+    after ``甲方（盖章）`` is not an employer; ``名称`` in the next column is not an employee)."""
+    for label in labels:
+        for value in label_values(text, label):
+            for candidate in (value, *value.split(" ")):
+                found = shape(candidate)
+                if found:
+                    return found
+    return None
+
+
+def unsure(fields: dict[str, Any], key: str) -> None:
+    """Mark ``key`` as read without confidence (not after its label, or not in the shape it must have)."""
+    fields.setdefault("unsure", [])
+    if key not in fields["unsure"]:
+        fields["unsure"].append(key)
 
 
 def common_fields(text: str) -> dict[str, Any]:
@@ -287,13 +328,22 @@ _TERM = re.compile(r"自\s?(\S{6,16}?日)\s?(?:起\s?)?至\s?(\S{6,16}?日)")
 _OPEN = re.compile(r"无固定期限[^\n]{0,40}?自\s?(\S{6,16}?日)\s?起")
 
 
+EMPLOYER_LABELS = ("甲方(用人单位)名称", "用人单位名称", "甲方名称", "甲方", "用人单位", "单位名称", "名称")
+EMPLOYEE_LABELS = ("乙方(劳动者)姓名", "劳动者姓名", "乙方姓名", "乙方", "劳动者", "姓名")
+
+
 def employment_fields(text: str) -> dict[str, Any]:
     f: dict[str, Any] = {}
-    employer = label_value(text, "甲方", "用人单位", "用人单位名称", "单位名称")
-    orgs = find_orgs(employer) if employer else []
-    f["employer"] = orgs[0] if orgs else employer
-    employee = label_value(text, "乙方", "乙方姓名")
-    f["employee"] = _person_name(employee) if employee else None
+    employer = first_valid(text, EMPLOYER_LABELS, organisation)
+    if employer is None:  # no labelled organisation: the first one named, read without confidence
+        orgs = find_orgs(text)
+        if orgs:
+            f["employer"] = orgs[0]
+            unsure(f, "employer")
+    else:
+        f["employer"] = employer
+    employee = first_valid(text, EMPLOYEE_LABELS, _person_name)
+    f["employee"] = employee
     m = _TERM.search(text)
     if m and (start := first_date(m.group(1))) and (end := first_date(m.group(2))):
         f["term_start"], f["term_end"], f["open_ended"] = start, end, False
@@ -304,8 +354,11 @@ def employment_fields(text: str) -> dict[str, Any]:
         m = re.search(r"(?:工作内容|岗位)(?:/岗位)?为\s?([\u4e00-\u9fffA-Za-z]{2,20})", text)
         post = m.group(1) if m else None
     f["post"] = post
-    name = label_value(text, "名称", "企业名称")
-    f["company_name"] = (find_orgs(name) or [name])[0] if name else None
+    name = first_valid(text, ("名称", "企业名称", "单位名称"), organisation)
+    if name is None and (orgs := find_orgs(text)):
+        name = orgs[0]
+        unsure(f, "company_name")
+    f["company_name"] = name
     est = label_value(text, "成立日期", "注册日期")
     f["established"] = first_date(est) if est else None
     return f

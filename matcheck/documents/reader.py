@@ -9,7 +9,7 @@ import os
 from typing import Any, Sequence
 
 from matcheck.documents.cache import ExtractionCache
-from matcheck.documents.classify import UNRECOGNISED, Recogniser, classify, split_pages
+from matcheck.documents.classify import UNRECOGNISED, Part, Recogniser, classify, split_documents
 from matcheck.documents.extraction import Extraction, PageText
 from matcheck.documents.fields_extract import extract_fields
 from matcheck.documents.person import Person, whose
@@ -101,10 +101,10 @@ def documents_of(entry: Entry, sha256: str, ex: Extraction, recognisers: Sequenc
         observations.append(Observation(UNREADABLE, {"reason": "文件名不是有效的 UTF-8 编码，请重命名",
                                                      "detail": f"name shown as {entry.path}"}, (entry.path,)))
     texts = [p.text for p in ex.pages]
-    ranges = split_pages(texts, entry.path, recognisers) if texts else [(0, 0)]
+    parts = split_documents(texts, entry.path, recognisers) if texts else [Part(0, 0, "")]
     docs = []
-    for n, (start, end) in enumerate(ranges):
-        text = "\n".join(texts[start:end])
+    for n, part in enumerate(parts):
+        start, end, text = part.first_page, part.end_page, part.text
         match = classify(text, entry.path, recognisers) if text.strip() else UNRECOGNISED
         fields = extract_fields(text, match.material) if text.strip() else {}
         if ex.image:
@@ -125,7 +125,7 @@ def documents_of(entry: Entry, sha256: str, ex: Extraction, recognisers: Sequenc
             path=entry.path, sha256=sha256, size=entry.size, file_type=ex.file_type, material=match.material,
             confidence=match.confidence, evidence=match.evidence, person=person.role if person else None,
             person_name=person.name if person else None, fields=fields,
-            pages=(end - start) if len(ranges) > 1 else ex.page_count, text_chars=len(text),
-            ocr=any(p.ocr for p in ex.pages[start:end]), page=start + 1 if len(ranges) > 1 else None,
+            pages=(end - start) if len(parts) > 1 else ex.page_count, text_chars=len(text),
+            ocr=any(p.ocr for p in ex.pages[start:end]), page=start + 1 if len(parts) > 1 else None,
             observations=tuple(obs)))
     return docs
