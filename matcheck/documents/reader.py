@@ -18,7 +18,23 @@ from matcheck.documents.walk import DEFAULT_MAX_BYTES, Entry, read_bytes
 from matcheck.results import Document, Observation
 
 UNREADABLE, LOW_QUALITY, UNRECOGNISED_FILE = "unreadable-file", "low-quality-image", "unrecognised-file"
-NOT_READ_TYPES = frozenset({"doc", "zip", "archive", "unknown"})
+NOT_READ_TYPES = frozenset({"doc", "xls", "ppt", "office-legacy", "xlsx", "pptx", "odf", "zip", "archive", "unknown"})
+BAD_NAME_MESSAGE = {"zh": "文件名无法正确显示：{file}（{reason}）。",
+                    "en": "{file}: the file name is not valid UTF-8 (the file was read); rename it."}
+BAD_NAME_HINT = {"zh": "把文件改为正常的中文或英文文件名（Windows 压缩包在 Linux/macOS 上解压时文件名常会乱码）。",
+                 "en": "Rename the file (names from a Windows zip unpacked on Linux or macOS often come out garbled)."}
+# what to do with a file of a type the reader does not read (shown in the unrecognised-file finding)
+NOT_READ_REASONS = {
+    "doc": "旧版 Word .doc 文件无法读取，请另存为 .docx 或 PDF",
+    "office-legacy": "旧版 Office 文件（.doc/.xls/.ppt）无法读取，请另存为 PDF 或 .docx",
+    "xls": "电子表格无法作为材料读取，请打印或另存为 PDF（社保、个税记录请从官方渠道下载 PDF）",
+    "xlsx": "电子表格无法作为材料读取，请打印或另存为 PDF（社保、个税记录请从官方渠道下载 PDF）",
+    "ppt": "演示文稿无法作为材料读取，请另存为 PDF",
+    "pptx": "演示文稿无法作为材料读取，请另存为 PDF",
+    "odf": "OpenDocument 文件无法读取，请另存为 PDF 或 .docx",
+    "zip": "压缩包中没有可读取的文件",
+    "archive": "压缩包（rar、7z 等）无法读取，请解压后放入文件夹",
+}
 MAX_TEXT_BYTES = 2 * 1024 * 1024
 
 
@@ -68,9 +84,11 @@ def load(entry: Entry, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes | None
 
 def read_entry(entry: Entry, recognisers: Sequence[Recogniser], people: tuple[Person, ...],
                cache: ExtractionCache | None, max_bytes: int = DEFAULT_MAX_BYTES,
-               loaded: tuple[bytes | None, str, tuple[str, str] | None] | None = None) -> list[Document]:
-    """The Documents of one walked file (one, or several for a PDF holding several documents). ``loaded`` is the
-    result of :func:`load` when the caller has already read the file."""
+               loaded: tuple[bytes | None, str, tuple[str, str] | None] | None = None,
+               depth: int = 0) -> list[Document]:
+    """The Documents of one walked file (one, or several for a PDF holding several documents; one per member for a
+    zip). ``loaded`` is the result of :func:`load` when the caller has already read the file; ``depth`` counts the
+    zips this file is inside."""
     data, sha256, problem = loaded if loaded is not None and (loaded[0] is not None or loaded[2]) else \
         load(entry, max_bytes)
     if problem:
@@ -89,8 +107,35 @@ def read_entry(entry: Entry, recognisers: Sequence[Recogniser], people: tuple[Pe
             extraction = Extraction("unknown").unreadable("文件结构异常，无法读取", f"{type(exc).__name__}: {exc}")
         if cache:
             cache.put(sha256, extraction)
+    if extraction.file_type == "zip" and not extraction.problems:
+        inside = _zip_documents(entry, data, recognisers, people, cache, max_bytes, depth)
+        if inside is not None:
+            return inside
     del data
     return documents_of(entry, sha256, extraction, recognisers, people)
+
+
+def _zip_documents(entry: Entry, data: bytes, recognisers: Sequence[Recogniser], people: tuple[Person, ...],
+                   cache: ExtractionCache | None, max_bytes: int, depth: int) -> list[Document] | None:
+    """The documents of a zip's members, each as ``材料.zip/学位证.pdf`` (None for an archive with no member to
+    read: it is reported as the zip it is)."""
+    from matcheck.documents.archive import MAX_NESTING, members
+
+    if depth >= MAX_NESTING:
+        return [unreadable_document(entry, "压缩包嵌套过深，未读取", f"more than {MAX_NESTING} nested zips")]
+    found = members(data, max_bytes)
+    if not found:
+        return None
+    docs: list[Document] = []
+    for m in found:
+        path = f"{entry.path}/{m.name}" if m.name else entry.path
+        member = Entry(path, entry.abspath, m.size, m.problem, entry.bad_name)
+        if m.problem or m.data is None:
+            docs.append(unreadable_document(member, *(m.problem or ("文件无法读取", ""))))
+            continue
+        loaded = (m.data, hashlib.sha256(m.data).hexdigest(), None)
+        docs.extend(read_entry(member, recognisers, people, cache, max_bytes, loaded, depth + 1))
+    return docs
 
 
 def documents_of(entry: Entry, sha256: str, ex: Extraction, recognisers: Sequence[Recogniser],
@@ -98,8 +143,11 @@ def documents_of(entry: Entry, sha256: str, ex: Extraction, recognisers: Sequenc
     observations = [_obs(p, entry.path) for p in ex.problems]
     unreadable = any(p["rule"] == UNREADABLE for p in ex.problems)
     if entry.bad_name:
-        observations.append(Observation(UNREADABLE, {"reason": "文件名不是有效的 UTF-8 编码，请重命名",
-                                                     "detail": f"name shown as {entry.path}"}, (entry.path,)))
+        # the file itself was read: its name only cannot be shown exactly, which is worth an info, not an error
+        observations.append(Observation(UNREADABLE, {"reason": "文件名不是有效的 UTF-8 编码（文件已读取），建议重命名",
+                                                     "detail": f"name shown as {entry.path}", "severity": "info",
+                                                     "message": BAD_NAME_MESSAGE, "hint": BAD_NAME_HINT},
+                                        (entry.path,)))
     texts = [p.text for p in ex.pages]
     parts = split_documents(texts, entry.path, recognisers) if texts else [Part(0, 0, "")]
     docs = []
@@ -117,9 +165,7 @@ def documents_of(entry: Entry, sha256: str, ex: Extraction, recognisers: Sequenc
         if match.material is None and not unreadable and n == 0:
             args = {"file_type": ex.file_type}
             if ex.file_type in NOT_READ_TYPES:
-                args["reason"] = {"doc": "旧版 Word .doc 文件无法读取，请另存为 .docx 或 PDF",
-                                  "zip": "压缩包或其他 Office 文件，请解压或另存为 PDF",
-                                  "archive": "压缩包，请解压后放入文件夹"}.get(ex.file_type, "无法识别的文件类型")
+                args["reason"] = NOT_READ_REASONS.get(ex.file_type, "无法识别的文件类型")
             obs.append(Observation(UNRECOGNISED_FILE, args, (entry.path,)))
         docs.append(Document(
             path=entry.path, sha256=sha256, size=entry.size, file_type=ex.file_type, material=match.material,
