@@ -66,7 +66,7 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...], pro
     lines = {i: item for i, item in enumerate(checklist.items) if item.kind != "prerequisite"}
     candidates = {i: _candidates(item, documents, params) for i, item in lines.items()}
     # a file that surely answers one line (the HR officer's ID card) is no "owner unknown" candidate for another
-    claimed = {d.path for c in candidates.values() for d in (*c.own, *c.alt)}
+    claimed = {d.ref for c in candidates.values() for d in (*c.own, *c.alt)}
     picks = _record_picks(lines, candidates, profile, params)
     out = []
     for i, item in enumerate(checklist.items):
@@ -75,11 +75,11 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...], pro
             verdict = _prerequisite(item, profile, as_of, params)
         else:
             found = candidates[i]
-            weak = [d for d in found.weak if d.path not in claimed]
+            weak = [d for d in found.weak if d.ref not in claimed]
             pick = picks.get(i)
             if pick is not None:
                 strong, shared, contradicting = pick.files, pick.shared, pick.contradicting
-                weak = [d for d in weak if d.path in pick.possible]
+                weak = [d for d in weak if d.ref in pick.possible]
             else:
                 strong, shared, contradicting = found.own or found.alt, [], []
             if strong:
@@ -91,7 +91,7 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...], pro
                         verdict, files = either, [*found.own, *found.alt]
             elif shared:
                 kind_zh = _RECORD_ZH[str(item.subject).split("[")[0]]
-                verdict = _Verdict("unverified", f"{'、'.join(sorted(d.path for d in shared))} 上读不出能区分"
+                verdict = _Verdict("unverified", f"{'、'.join(sorted(d.ref for d in shared))} 上读不出能区分"
                                    f"{kind_zh}的信息，已对应到另一段{kind_zh}；本条（{describe_record(item, profile)}）"
                                    f"的文件无法确认", {"reason": "record_unknown"})
                 files = shared
@@ -100,14 +100,14 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...], pro
                                    {"reason": "owner_unknown"})
                 files = weak
             elif contradicting:
-                verdict = _Verdict("missing", f"文件夹中的 {'、'.join(sorted(d.path for d in contradicting))} "
+                verdict = _Verdict("missing", f"文件夹中的 {'、'.join(sorted(d.ref for d in contradicting))} "
                                    f"与本条（{describe_record(item, profile)}）不符", {
-                                       "reason": "no_file", "mismatched_files": sorted(d.path for d in contradicting)})
+                                       "reason": "no_file", "mismatched_files": sorted(d.ref for d in contradicting)})
             else:
                 verdict = _Verdict("missing", None, {"reason": "no_file"})
         out.append(MaterialStatus(
             material=item.material, person=item.person, status=verdict.status,  # type: ignore[arg-type]
-            files=tuple(sorted(d.path for d in files)), note=verdict.note, name_zh=item.name_zh, group=item.group,
+            files=tuple(sorted(d.ref for d in files)), note=verdict.note, name_zh=item.name_zh, group=item.group,
             kind=item.kind, item=item, args=verdict.args or {},
         ))
     return tuple(out)
@@ -134,7 +134,8 @@ def _candidates(item: RequiredMaterial, documents: tuple[Document, ...], params:
     weak: list[Document] = []
     for doc in documents:
         if doc.material in same_doc and doc.person not in _FAMILY:
-            own.append(doc)
+            if doc.fields.get("names") or doc.fields.get("id_numbers"):
+                own.append(doc)  # a card with a name that is nobody's in the family; a bare ID back is no one's
             continue
         if doc.material != item.material and doc.material not in item.alternatives:
             continue
@@ -161,10 +162,10 @@ def _record_picks(lines: dict[int, RequiredMaterial], candidates: dict[int, _Can
         if record is None:
             continue
         kind, entry = record
-        possible[i] = {d.path for d in candidates[i].weak if fit(d, kind, entry, params) is not None}
+        possible[i] = {d.ref for d in candidates[i].weak if fit(d, kind, entry, params) is not None}
         for docs in (candidates[i].own, candidates[i].alt):
             scored = [(d, fit(d, kind, entry, params)) for d in docs]
-            fits[i] = {d.path: (d, s) for d, s in scored if s is not None}
+            fits[i] = {d.ref: (d, s) for d, s in scored if s is not None}
             contradicting.setdefault(i, []).extend(d for d, s in scored if s is None)
             if fits[i]:
                 break  # alternatives only when no file of the line's own material fits
@@ -200,7 +201,8 @@ def _judge(item: RequiredMaterial, docs: list[Document], profile: Profile, as_of
         tax_docs = [d for d in docs if d.material == "tax_record"]
         return _tax(tax_docs, as_of, params) if tax_docs else _Verdict("present")  # 完税证明: pre-2019 periods
     if rule == "valid_on_as_of":
-        return _card(item.material, docs, as_of)
+        verdict = _card(item.material, docs, as_of)
+        return _id_sides(docs) if verdict.status == "present" and item.material == "id_card" else verdict
     if rule == "contract_term":
         return _contract(docs, as_of, params)
     if item.material == "hukou_booklet" and all(d.material == "hukou_booklet" for d in docs):
@@ -239,6 +241,21 @@ def _card(material: str, docs: list[Document], as_of: date) -> _Verdict:
         return _Verdict("expired", f"有效期至 {best_end}，早于评估日 {as_of}",
                         {"reason": "past_end", "valid_until": best_end, "as_of": as_of, "file": best_doc.path})
     return _Verdict("present", None, {"valid_until": best_end})
+
+
+ID_SIDES_ZH = {"front": "正面（人像面）", "back": "反面（国徽面）"}
+
+
+def _id_sides(docs: list[Document]) -> _Verdict:
+    """A 居民身份证 is copied on both sides: which side is missing, when the sides could be read at all."""
+    sides = {s for d in docs if d.material == "id_card" for s in d.fields.get("id_sides") or ()}
+    if not sides:
+        return _Verdict("present")
+    missing = [s for s in ("front", "back") if s not in sides]
+    if missing:
+        return _Verdict("incomplete", f"身份证缺少{'、'.join(ID_SIDES_ZH[s] for s in missing)}",
+                        {"reason": "side_missing", "missing_sides": missing})
+    return _Verdict("present")
 
 
 def _contract(docs: list[Document], as_of: date, params: Params) -> _Verdict:

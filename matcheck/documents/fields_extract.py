@@ -414,6 +414,22 @@ def family_of(material: str | None) -> str | None:
     return None
 
 
+ID_FRONT_WORDS = ("公民身份号码", "住址")
+ID_BACK_WORDS = ("签发机关", "有效期限", "居民身份证")
+
+
+def id_sides(text: str, fields: dict[str, Any]) -> list[str]:
+    """Which sides of a 居民身份证 the text shows: the front (姓名, 住址, 公民身份号码) and/or the back (the title
+    中华人民共和国 居民身份证, 签发机关, 有效期限)."""
+    body = compact(text)
+    sides = []
+    if fields.get("names") or fields.get("id_numbers") or any(w in body for w in ID_FRONT_WORDS):
+        sides.append("front")
+    if any(w in body for w in ID_BACK_WORDS):
+        sides.append("back")
+    return sides
+
+
 def extract_fields(text: str, material: str | None) -> dict[str, Any]:
     """The common fields plus the family's fields, without empty values."""
     text = normalise(text)
@@ -421,4 +437,6 @@ def extract_fields(text: str, material: str | None) -> dict[str, Any]:
     family = family_of(material)
     if family:
         fields.update(FAMILIES[family](text))
+    if material == "id_card":
+        fields["id_sides"] = id_sides(text, fields)
     return {k: v for k, v in fields.items() if v not in (None, "", [], {}, set())}

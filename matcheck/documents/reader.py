@@ -138,6 +138,10 @@ def _zip_documents(entry: Entry, data: bytes, recognisers: Sequence[Recogniser],
     return docs
 
 
+def _names_nobody(fields: dict[str, Any]) -> bool:
+    return not fields.get("names") and not fields.get("id_numbers")
+
+
 def documents_of(entry: Entry, sha256: str, ex: Extraction, recognisers: Sequence[Recogniser],
                  people: tuple[Person, ...]) -> list[Document]:
     observations = [_obs(p, entry.path) for p in ex.problems]
@@ -161,6 +165,12 @@ def documents_of(entry: Entry, sha256: str, ex: Extraction, recognisers: Sequenc
         if page_confs:
             fields["ocr_confidence"] = round(min(page_confs), 3)
         person = whose(text, fields.get("names", []), fields.get("id_numbers", []), people) if text else None
+        if person is None and n > 0 and docs and _names_nobody(fields) and part.first_page < parts[n - 1].end_page:
+            # a document that starts mid-sheet under another and names nobody: a certificate printing its body
+            # above its title left its holder's name in the part above; take that holder, without confidence
+            person = next((p for p in people if p.role == docs[-1].person and p.name == docs[-1].person_name), None)
+            if person is not None:
+                fields.setdefault("unsure", []).append("person")
         obs = list(observations) if n == 0 else []
         if match.material is None and not unreadable and n == 0:
             args = {"file_type": ex.file_type}
