@@ -55,7 +55,7 @@ PROBLEMS = {
     "xuexin-other-school": ("desk", {"identity-mismatch"}),
     "zip-without-degree": ("mail", {"missing-material"}),
     "tax-months-short": ("shop", {"tax-months-incomplete"}),
-    "permit-expired": ("single", {"permit-expired"}),
+    "permit-expired": ("single", {"material-expired"}),
     "si-other-unit": ("single", {"unit-mismatch"}),
     "tax-only-spreadsheet": ("desk", {"missing-material", "unrecognised-file"}),
 }
@@ -160,7 +160,8 @@ def write_folder(root: Path, variant: str, problem: str | None = None, seed: int
 def _common(w: _Writer, c: Case, rng: random.Random, variant: str, problem: str | None) -> None:
     """What every variant holds, each in the variant's own manner of file."""
     w.file("积分申请表.pdf", text_pdf(P.application_form(c, rng)), ("application_form", "applicant"))
-    w.file("单位介绍信.pdf", text_pdf(P.employer_letter(c, rng), "labels_first"), ("employer_letter", None))
+    # the letter introduces the 人事专员 for the applicant's application: the family member it names is the applicant
+    w.file("单位介绍信.pdf", text_pdf(P.employer_letter(c, rng), "labels_first"), ("employer_letter", "applicant"))
     w.file("承诺书.pdf", text_pdf(P.pledge(c, rng)), ("no_violation_pledge", "applicant"))
     employer = c.agency if problem == "contract-other-employer" else None
     w.file("公司执照.pdf", text_pdf(P.business_license(c, rng), "labels_first"), ("business_license", None))

@@ -35,6 +35,7 @@ KEYWORD_BASE, KEYWORD_SHARE = 0.25, 0.45
 FILENAME_BONUS = 0.05
 HEAD_LINES = 6  # a new document inside a PDF starts on a page with a title among its first lines ...
 TITLE_LINE_CHARS = 30  # ... on a short line of its own (not inside a sentence such as ``已知悉《上海市居住证》积分管理``)
+TITLE_QUALIFIER_CHARS = 10
 TITLE_DECORATION = frozenset("()[]【】《》<>·-—.副正本续首页人复印件样")  # below the head, all a title line may add
 
 
@@ -124,12 +125,29 @@ def classify(text: str, filename: str, recognisers: Sequence[Recogniser], titles
         if score < THRESHOLD:
             continue
         evidence = tuple(titles + keywords + [f"文件名:{n}" for n in names])
-        # order: any title first; among titles the lowest priority; then the score; then the lowest priority
-        rank = (1, -r.priority, round(score, 4)) if titles else (0, round(score, 4), -r.priority)
+        # order: any title first; a title printed as a title (alone on its line) before one used as a label
+        # (``公民身份号码：…`` on a 职称证书 is no ID card); among those the lowest priority; then the score
+        rank = (1, _standalone(text, titles), -r.priority, round(score, 4)) if titles else \
+            (0, 0, round(score, 4), -r.priority)
         candidate = (rank, Match(r.material, round(score, 3), evidence, bool(titles)))
         if best is None or candidate[0] > best[0]:
             best = candidate
     return best[1] if best else UNRECOGNISED
+
+
+def _standalone(text: str, titles: list[str]) -> int:
+    """1 when one of ``titles`` stands on a line of its own (the document's title), 0 when each is only used as
+    a label or inside a sentence."""
+    for line in text.split("\n"):
+        body = compact(line)
+        if not body or len(body) > TITLE_LINE_CHARS or body.endswith((":", "：")):
+            continue
+        rest = body
+        for title in sorted(titles, key=len, reverse=True):
+            rest = rest.replace(compact(title), "")
+        if rest != body and len(rest) <= TITLE_QUALIFIER_CHARS and not any(c.isdigit() for c in rest):
+            return 1  # the title with at most an issuer or a qualifier (中华人民共和国…, …（副本）), no value
+    return 0
 
 
 def split_pages(pages: Sequence[str], filename: str, recognisers: Sequence[Recogniser]) -> list[tuple[int, int]]:
