@@ -52,7 +52,7 @@ class Expect:
 PROBLEMS = {
     "hr-id-missing": ("mail", {"missing-material"}),
     "contract-other-employer": ("desk", {"unit-mismatch"}),
-    "xuexin-other-school": ("desk", {"identity-mismatch"}),
+    "xuexin-other-school": ("desk", {"identity-mismatch", "missing-material"}),  # another school: no 备案表 for this one
     "zip-without-degree": ("mail", {"missing-material"}),
     "tax-months-short": ("shop", {"tax-months-incomplete"}),
     "permit-expired": ("single", {"material-expired"}),

@@ -136,7 +136,7 @@ def _level(value: str | None) -> str | None:
     return None
 
 
-_LABEL_START = re.compile(r"^[^\s:]{1,12}:")
+_LABEL_START = re.compile(r"^[^\s:]{1,12}(?::|\t)")  # ``校名:`` or a table row's ``校名<tab>``
 
 
 def _join_wrapped(text: str) -> str:
@@ -355,7 +355,7 @@ def employment_fields(text: str) -> dict[str, Any]:
         post = m.group(1) if m else None
     f["post"] = post
     name = first_valid(text, ("名称", "企业名称", "单位名称"), organisation)
-    if name is None and (orgs := find_orgs(text)):
+    if name is None and "统一社会信用代码" in compact(text) and (orgs := find_orgs(text)):
         name = orgs[0]
         unsure(f, "company_name")
     f["company_name"] = name
