@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-REVISITS_TO_REBUILD = 2  # runs that go back up to a row already written; one can be a page header drawn last
+REVISITS_TO_REBUILD = 3  # runs that start a line on a row already written ...
+REVISIT_SHARE = 0.15  # ... and this share of the page's runs (a watermark or a footer drawn out of turn is not)
 CELL_GAP = 2.0  # a horizontal gap wider than this many font sizes separates two cells
 
 
@@ -47,19 +48,21 @@ class RunCollector:
 
 
 def out_of_order(runs: list[TextRun]) -> bool:
-    """True when the drawing order goes back up to rows it has already written at least twice."""
+    """True when many runs start a new line on a row that was already written (a second pass of values, a table
+    drawn column by column): at least :data:`REVISITS_TO_REBUILD` runs and :data:`REVISIT_SHARE` of them. A run that
+    continues the row of the run before it, or starts a row never written, is in order (a footer or a watermark
+    drawn first or last costs one or two)."""
     revisits = 0
-    lowest = None
     rows: list[float] = []
+    previous: TextRun | None = None
     for run in runs:
         tol = run.size * 0.5
-        if lowest is not None and run.y > lowest + run.size * 1.5 and any(abs(run.y - r) <= tol for r in rows):
+        new_line = previous is None or abs(run.y - previous.y) > tol
+        if new_line and any(abs(run.y - r) <= tol for r in rows):
             revisits += 1
-            if revisits >= REVISITS_TO_REBUILD:
-                return True
         rows.append(run.y)
-        lowest = run.y if lowest is None else min(lowest, run.y)
-    return False
+        previous = run
+    return revisits >= max(REVISITS_TO_REBUILD, REVISIT_SHARE * len(runs))
 
 
 def rebuild(runs: list[TextRun]) -> str:
