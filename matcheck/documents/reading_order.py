@@ -49,7 +49,7 @@ class RunCollector:
 
 def out_of_order(runs: list[TextRun]) -> bool:
     """True when many runs start a new line on a row that was already written (a second pass of values, a table
-    drawn column by column): at least :data:`REVISITS_TO_REBUILD` runs and :data:`REVISIT_SHARE` of them. A run that
+    drawn column by column) or are written to the left of the run before them on the same row: at least :data:`REVISITS_TO_REBUILD` runs and :data:`REVISIT_SHARE` of them. A run that
     continues the row of the run before it, or starts a row never written, is in order (a footer or a watermark
     drawn first or last costs one or two)."""
     revisits = 0
@@ -59,6 +59,8 @@ def out_of_order(runs: list[TextRun]) -> bool:
         tol = run.size * 0.5
         new_line = previous is None or abs(run.y - previous.y) > tol
         if new_line and any(abs(run.y - r) <= tol for r in rows):
+            revisits += 1
+        elif not new_line and run.x < previous.x - tol:  # a row written right to left
             revisits += 1
         rows.append(run.y)
         previous = run
