@@ -153,16 +153,30 @@ _SPAN = re.compile(r"(?:于|自)\s?([^至\n]{5,18}?)\s?至\s?([^在，,。\n]{5,
 _SCHOOL = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:大学|学院|中学|学校)")
 
 
+SCHOOL_LABELS = ("学校名称", "毕业院校", "学位授予单位", "院校名称", "颁发机构", "校名")
+_SCHOOL_WORDS = ("大学", "学院", "学校", "中学", "高中", "学堂", "党校", "分校", "University", "College", "Institute",
+                 "School", "UNIVERSITY", "COLLEGE")
+
+
+def school_name(value: str) -> str | None:
+    """``value`` if it looks like a school (a school word in it, not a label): a school looks like a school."""
+    if is_label_word(value) or not any(w in value for w in _SCHOOL_WORDS):
+        return None
+    return value.strip()
+
+
 def education_fields(text: str) -> dict[str, Any]:
     f: dict[str, Any] = {}
     text = _join_wrapped(text)
     body = compact(text)
-    school = _labelled(text, "学校名称", "毕业院校", "学位授予单位", "院校名称", "颁发机构", "校名")
+    school = first_valid(text, SCHOOL_LABELS, school_name)
     if not school:
         m = _SCHOOL.search(text)
         school = m.group(0) if m else None
         if school and len(school) > 4 and school[0] in "在于从自":
             school = school[1:]  # ``在南京示例大学……完成了本科学习`` (a degree certificate's body)
+        if school:
+            unsure(f, "school")  # from a sentence, not after a label
     f["school"] = school
     level = _level(_labelled(text, "层次", "学历层次", "培养层次"))
     if not level:
