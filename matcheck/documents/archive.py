@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
+from typing import Iterator
 
 from matcheck.documents.sniff import UnsafeZip, check_zip_infos
 from matcheck.documents.walk import MAX_FILES, is_skipped
@@ -49,40 +50,40 @@ def member_name(info: zipfile.ZipInfo) -> str:
     return info.filename
 
 
-def members(data: bytes, max_bytes: int) -> list[Member]:
-    """The readable members of the zip ``data`` (in name order), or one Member with a problem for the whole
-    archive. Raises nothing for a bad archive."""
+def members(data: bytes, max_bytes: int) -> Iterator[Member]:
+    """The members of the zip ``data`` in name order, inflated one at a time (only one member's content is held at
+    once), or one Member with a problem for the whole archive. Raises nothing for a bad archive."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             check_zip_infos(infos, len(data))
-            out: list[Member] = []
+            count = 0
             for info in sorted(infos, key=lambda i: member_name(i)):
                 name = member_name(info).replace("\\", "/")
                 parts = [p for p in name.split("/") if p]
                 if info.is_dir() or not parts or any(is_skipped(p) or p in (".", "..") for p in parts):
                     continue
                 name = "/".join(parts)
-                if len(out) >= MAX_FILES:
-                    out.append(Member(name, None, ("压缩包内文件过多，其余未读取", f"more than {MAX_FILES} members")))
-                    break
+                count += 1
+                if count > MAX_FILES:
+                    yield Member(name, None, ("压缩包内文件过多，其余未读取", f"more than {MAX_FILES} members"))
+                    return
                 if info.flag_bits & 0x1:
-                    out.append(Member(name, None, ("压缩包内文件已加密（需要密码），无法读取", "encrypted member"),
-                                      info.file_size))
+                    yield Member(name, None, ("压缩包内文件已加密（需要密码），无法读取", "encrypted member"),
+                                 info.file_size)
                     continue
                 if info.file_size > max_bytes:
-                    out.append(Member(name, None, ("文件过大，未读取", f"{info.file_size} bytes > limit {max_bytes}"),
-                                      info.file_size))
+                    yield Member(name, None, ("文件过大，未读取", f"{info.file_size} bytes > limit {max_bytes}"),
+                                 info.file_size)
                     continue
                 try:
                     content = zf.read(info)
                 except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-                    out.append(Member(name, None, ("压缩包内文件损坏，无法读取", f"{type(exc).__name__}: {exc}"),
-                                      info.file_size))
+                    yield Member(name, None, ("压缩包内文件损坏，无法读取", f"{type(exc).__name__}: {exc}"),
+                                 info.file_size)
                     continue
-                out.append(Member(name, content, None, len(content)))
-            return out
+                yield Member(name, content, None, len(content))
     except UnsafeZip as exc:
-        return [Member("", None, ("压缩内容异常（疑似压缩炸弹），未读取", str(exc)))]
+        yield Member("", None, ("压缩内容异常（疑似压缩炸弹），未读取", str(exc)))
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        return [Member("", None, ("压缩文件损坏，无法打开", f"{type(exc).__name__}: {exc}"))]
+        yield Member("", None, ("压缩文件损坏，无法打开", f"{type(exc).__name__}: {exc}"))

@@ -123,11 +123,8 @@ def _zip_documents(entry: Entry, data: bytes, recognisers: Sequence[Recogniser],
 
     if depth >= MAX_NESTING:
         return [unreadable_document(entry, "压缩包嵌套过深，未读取", f"more than {MAX_NESTING} nested zips")]
-    found = members(data, max_bytes)
-    if not found:
-        return None
     docs: list[Document] = []
-    for m in found:
+    for m in members(data, max_bytes):
         path = f"{entry.path}/{m.name}" if m.name else entry.path
         member = Entry(path, entry.abspath, m.size, m.problem, entry.bad_name)
         if m.problem or m.data is None:
@@ -135,7 +132,7 @@ def _zip_documents(entry: Entry, data: bytes, recognisers: Sequence[Recogniser],
             continue
         loaded = (m.data, hashlib.sha256(m.data).hexdigest(), None)
         docs.extend(read_entry(member, recognisers, people, cache, max_bytes, loaded, depth + 1))
-    return docs
+    return docs or None
 
 
 def _names_nobody(fields: dict[str, Any]) -> bool:

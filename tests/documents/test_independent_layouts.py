@@ -106,7 +106,7 @@ def test_zip_bomb_is_refused_before_inflating():
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("a.pdf", b"\0" * (30 * 1024 * 1024))
-    [m] = members(out.getvalue(), 100 * 1024 * 1024)
+    [m] = list(members(out.getvalue(), 100 * 1024 * 1024))
     assert m.data is None and "压缩炸弹" in m.problem[0]
 
 
@@ -161,3 +161,13 @@ def test_an_unpaired_back_is_nobodys_and_not_the_hr_officers(tmp_path):
     report = check_applicant(tmp_path, use_cache=False)
     status = {(s.material, s.person): s for s in report.required}
     assert status[("hr_officer_id", "hr_officer")].status == "missing"
+
+
+def test_zip_in_zip_is_read_one_level_deep_and_deeper_is_reported(tmp_path):
+    inner = _zip([("学位证.pdf", text_pdf([P.degree_certificate(CASE, RNG)]))])
+    middle = _zip([("内层.zip", inner)])
+    (tmp_path / "外层.zip").write_bytes(_zip([("中层.zip", middle), ("毕业证.pdf", text_pdf([P.diploma(CASE, RNG)]))]))
+    docs = {d.path: d for d in read_folder(tmp_path, None, use_cache=False)}
+    assert docs["外层.zip/毕业证.pdf"].material == "diploma"
+    deep = docs["外层.zip/中层.zip/内层.zip"]
+    assert deep.material is None and "嵌套" in deep.observations[0].args["reason"]
