@@ -207,6 +207,9 @@ def _marriage(facts: Facts, doc: Document, profile: Profile) -> Iterator[Finding
     registered = doc.fields.get("registration_date")
     if spouse is None or spouse.married is None or not isinstance(registered, date):
         return
-    if registered != spouse.married:
+    if registered != spouse.married and unsure_why(doc, "registration_date"):
+        yield unverified(__name__, facts, doc, "registration_date", "结婚登记日期", WHAT_EN["结婚登记日期"], registered,
+                         spouse.married, "spouse.married")
+    elif registered != spouse.married:
         yield _finding(facts, doc, "结婚登记日期", registered, spouse.married, "配偶" if facts.config.lang != "en"
                        else "spouse", "spouse.married", HINT_MARRIAGE)
