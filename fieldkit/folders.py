@@ -58,6 +58,7 @@ PROBLEMS = {
     "permit-expired": ("single", {"material-expired"}),
     "si-other-unit": ("single", {"unit-mismatch"}),
     "tax-only-spreadsheet": ("desk", {"missing-material", "unrecognised-file"}),
+    "id-back-missing": ("single", {"material-incomplete"}),
 }
 
 
@@ -252,7 +253,8 @@ def _shop(w: _Writer, c: Case, rng: random.Random, problem: str | None) -> None:
 
 def _single(w: _Writer, c: Case, rng: random.Random, problem: str | None) -> None:
     a = c.applicant
-    w.file("身份证.pdf", text_pdf([stacked([P.id_front(a), P.id_back(a)])]), ("id_card", "applicant"))
+    sides = [P.id_front(a)] if problem == "id-back-missing" else [P.id_front(a), P.id_back(a)]
+    w.file("身份证.pdf", text_pdf([stacked(sides)]), ("id_card", "applicant"))
     w.file("户口本首页.pdf", text_pdf([stacked([P.hukou_front(a)])]), ("hukou_booklet", "applicant"))
     w.file("户口本本人页.pdf", text_pdf([stacked([P.hukou_own(a)])]), ("hukou_booklet", "applicant"))
     w.file("本科毕业证.pdf", text_pdf([P.diploma(c, rng)]), ("diploma", "applicant"))
