@@ -20,8 +20,7 @@ from typing import Iterator
 
 from matcheck import rule_names
 from matcheck.results import Finding
-from matcheck.rules.base import Facts, render
-from matcheck.rules.folder_common import from_file_observations
+from matcheck.rules.base import Facts, from_observations, render
 
 CODE = "MC203"
 NAME = rule_names.UNRECOGNISED_FILE
@@ -47,7 +46,8 @@ HINT_TYPE = {  # a file of a type the reader does not read (a legacy .doc, a spr
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    for finding, obs in zip(from_file_observations(__name__, facts, file_type="?"), facts.observations(NAME)):
+    for finding, obs in zip(from_observations(__name__, facts, about_files=True, file_type="?"),
+                            facts.observations(NAME)):
         if obs.args.get("reason"):
             finding = replace(finding, hint=render(HINT_TYPE, facts.config.lang, {"file_type": "?", **obs.args}))
         yield finding
