@@ -181,6 +181,11 @@ class Document:
     page: int | None = None  # for one document among several in one PDF: its first page (1-based)
     observations: tuple[Observation, ...] = ()  # unreadable, encrypted, low quality, ...
 
+    @property
+    def ref(self) -> str:
+        """How the report names this document: ``FILE``, or ``FILE p.N`` for one of several documents in a file."""
+        return f"{self.path} p.{self.page}" if self.page else self.path
+
 
 @dataclass(frozen=True)
 class MaterialStatus:

@@ -11,6 +11,12 @@
 Names are compared in full after normalising spaces and brackets; abbreviations never match. A name read by OCR
 may differ by a few characters (parameter ``rules_folder.units.ocr_max_edit_ratio``).
 
+**Only a confident reading is an error.** A unit is read *with confidence* when it was found after its label
+(甲方（用人单位）名称, 名称, 缴费单位, 扣缴义务人 …, or in that label's table cell) and looks like an organisation
+(it ends in a legal suffix such as 有限公司), and — when read by OCR — the document's OCR confidence is at least
+0.75. A unit found otherwise (the first organisation on a contract whose parties carry no label) or read by a
+low-confidence OCR can only raise an ``info``: ``无法核对劳动合同上的甲方（文件：…）``, so the officer looks.
+
 **Why it matters.** 社保 months paid by a unit other than the contract unit do not count for 社保年限 or 社保基数
 (《上海市居住证积分管理办法》第六条: an error), and the centres expect 个税 withholding unit = 社保 unit = contract
 unit (agency practice: a warning); a mismatch is returned or loses the months.
@@ -32,6 +38,7 @@ from matcheck.matching import same_unit
 from matcheck.materials import material_label
 from matcheck.results import Finding, field_list
 from matcheck.rules.base import Facts, make_finding
+from matcheck.rules.folder_common import unsure_why, unverified
 
 TAX_SEVERITY = "warning"
 """个税 withholding unit = contract unit is agency practice (S59 [C]); the official text excludes only 社保 months
@@ -136,17 +143,30 @@ def _documents(facts: Facts, employer: str) -> Iterator[Finding]:
         if doc.material == "labour_contract":
             party = doc.fields.get("employer")
             if party and not same_unit(employer, str(party), doc.ocr, params):
-                yield _emit(facts, where, where_en, "甲方", str(party), employer, "employer.name", files)
+                if unsure_why(doc, "employer"):
+                    yield unverified(__name__, facts, doc, "employer", "甲方", WHAT_EN["甲方"], party, employer,
+                                     "employer.name")
+                else:
+                    yield _emit(facts, where, where_en, "甲方", str(party), employer, "employer.name", files)
         elif doc.material == "business_license":
             name = doc.fields.get("company_name")
             if name and not same_unit(employer, str(name), doc.ocr, params):
-                yield _emit(facts, where, where_en, "名称", str(name), employer, "employer.name", files)
+                if unsure_why(doc, "company_name"):
+                    yield unverified(__name__, facts, doc, "company_name", "名称", WHAT_EN["名称"], name, employer,
+                                     "employer.name")
+                else:
+                    yield _emit(facts, where, where_en, "名称", str(name), employer, "employer.name", files)
             codes = [str(c) for c in field_list(doc, "credit_codes")]
             if credit and codes and credit not in codes:
                 yield _emit(facts, where, where_en, "统一社会信用代码", "、".join(codes), credit,
                             "employer.credit_code", files)
         elif doc.material == "social_insurance_record" and doc.person in ("applicant", None):
             units = [str(u) for u in field_list(doc, "si_units")]
+            if units and unsure_why(doc, "si_units") and not any(same_unit(employer, u, doc.ocr, params)
+                                                                 for u in units):
+                yield unverified(__name__, facts, doc, "si_units", "缴费单位", WHAT_EN["缴费单位"], "、".join(units),
+                                 employer, "social_insurance")
+                continue
             if units and not any(same_unit(employer, u, doc.ocr, params) for u in units):
                 yield _emit(facts, where, where_en, "缴费单位", "、".join(units), employer, "social_insurance",
                             files, message=MESSAGE_MISSING)
@@ -160,6 +180,11 @@ def _documents(facts: Facts, employer: str) -> Iterator[Finding]:
             units = [str(u) for u in field_list(doc, "withholding_units")]
             if not units:
                 continue  # the 纳税记录 has no 扣缴义务人 column (documents.md §3.1): nothing to compare
+            if unsure_why(doc, "withholding_units") and not any(same_unit(employer, u, doc.ocr, params)
+                                                                for u in units):
+                yield unverified(__name__, facts, doc, "withholding_units", "扣缴义务人", WHAT_EN["扣缴义务人"],
+                                 "、".join(units), employer, "tax.withholding_unit")
+                continue
             if not any(same_unit(employer, u, doc.ocr, params) for u in units):
                 yield _emit(facts, where, where_en, "扣缴义务人", "、".join(units), employer, "tax.withholding_unit",
                             files, message=MESSAGE_MISSING, severity=TAX_SEVERITY)

@@ -126,7 +126,7 @@ class CheckText:
                 files.add_column(col, overflow="fold")
             for d in report.documents:
                 material = material_label(d.material, lang) if d.material else w["unrecognised"]
-                files.add_row(d.path + (f" p.{d.page}" if d.page else ""), d.file_type + (" OCR" if d.ocr else ""), material,
+                files.add_row(d.ref, d.file_type + (" OCR" if d.ocr else ""), material,
                               PERSON.get(lang, PERSON["zh"]).get(d.person or "", d.person or "—"),
                               f"{d.confidence:.2f}")
             console.print(files)
