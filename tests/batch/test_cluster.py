@@ -113,24 +113,50 @@ def kill_worker_always(task: ApplicantTask):
     return check_one(task)
 
 
-def test_a_worker_killed_mid_run_is_replaced_and_the_batch_completes(root, cluster, tmp_path: Path) -> None:
+def _bounded_batch(client, folder: Path, out: Path, work, seconds: float = 240) -> int:
+    """run_batch on the cluster with a deadline: a cluster that has lost every worker makes Dask wait for one
+    forever, which must fail this test, not hang the suite."""
+    import threading
+
+    client.wait_for_workers(2, timeout=90)
+    result: dict[str, int] = {}
+    thread = threading.Thread(target=lambda: result.setdefault(
+        "code", run_batch(folder, out, jobs=2, executor=client.get_executor(pure=False), work=work, **KW)),
+        daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        workers = len(client.scheduler_info().get("workers", {}))
+        client.close()  # the batch's futures fail, its thread ends
+        pytest.fail(f"the batch did not finish in {seconds} s ({workers} workers left on the cluster)")
+    return result["code"]
+
+
+def test_a_worker_killed_mid_run_is_replaced_and_the_batch_completes(root, tmp_path: Path, monkeypatch) -> None:
+    """Its own cluster: the killed workers must be restarted by this cluster's nannies, whatever other tests did."""
+    import dask
+
     folder, keys = root
-    client, executor = distributed.Client(cluster.scheduler_address, set_as_default=False), None
-    try:
-        executor = client.get_executor(pure=False)
-        code = run_batch(folder, tmp_path / "once", jobs=2, executor=executor, work=kill_worker_once, **KW)
-        assert code == 2  # the broken profile; the killed worker cost nothing
-        rows = _rows(tmp_path / "once")
-        assert all(r["status"] == "checked" for k, r in rows.items() if not k.endswith(f"{BROKEN:04d}"))
-        client.wait_for_workers(2, timeout=60)  # the nanny has restarted the killed worker
-        code = run_batch(folder, tmp_path / "always", jobs=2, executor=executor, work=kill_worker_always, **KW)
-        assert code == 3
-        rows = _rows(tmp_path / "always")
-        lost = rows[next(k for k in keys if k.endswith("applicant-0002"))]
-        assert lost["status"] == "failed" and "worker process died" in lost["error"]
-        assert sum(r["status"] == "checked" for r in rows.values()) == N - 2  # as with the local pool
-    finally:
-        client.close()
+    (tmp_path / "cache").mkdir()
+    monkeypatch.setenv("MATCHECK_CACHE_DIR", str(tmp_path / "cache"))  # the workers inherit it (the marker's place)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
+            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                     dashboard_address=None, silence_logs=50) as cluster, \
+            distributed.Client(cluster.scheduler_address, set_as_default=False) as client:
+        _check_killed_worker_runs(client, folder, keys, tmp_path)
+
+
+def _check_killed_worker_runs(client, folder: Path, keys: list[str], tmp_path: Path) -> None:
+    code = _bounded_batch(client, folder, tmp_path / "once", kill_worker_once)
+    assert code == 2  # the broken profile; the killed worker cost nothing
+    rows = _rows(tmp_path / "once")
+    assert all(r["status"] == "checked" for k, r in rows.items() if not k.endswith(f"{BROKEN:04d}"))
+    code = _bounded_batch(client, folder, tmp_path / "always", kill_worker_always)
+    assert code == 3
+    rows = _rows(tmp_path / "always")
+    lost = rows[next(k for k in keys if k.endswith("applicant-0002"))]
+    assert lost["status"] == "failed" and "worker process died" in lost["error"]
+    assert sum(r["status"] == "checked" for r in rows.values()) == N - 2  # as with the local pool
 
 
 def test_unreachable_scheduler_is_one_line_exit_2(root, tmp_path: Path) -> None:
