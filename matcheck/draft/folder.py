@@ -1,0 +1,28 @@
+"""Reading a folder for a draft: the same reader as ``matcheck check`` (:func:`matcheck.documents.read_folder`),
+twice — first without a profile, to find who the applicant and spouse are (:func:`people_of_folder`), then with
+them, so that the reader decides whose each document is exactly as it does for ``check``. The second reading takes
+the extracted text (and OCR) from the cache. Nothing is written into the folder."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from matcheck.draft.build import draft_from_documents, people_of_folder
+from matcheck.draft.model import Draft
+from matcheck.results import Document
+
+
+def draft_folder(folder: Path, as_of: date | None = None, *, use_cache: bool = True,
+                 cache_dir: Path | None = None) -> tuple[Draft, tuple[Document, ...]]:
+    """The draft profile of ``folder`` (and the Documents it was drafted from)."""
+    from matcheck.documents import read_folder
+
+    first = read_folder(folder, None, use_cache=use_cache, cache_dir=cache_dir)
+    people = people_of_folder(first)
+    documents = read_folder(folder, people, use_cache=use_cache, cache_dir=cache_dir) if people else first
+    draft = draft_from_documents(documents, as_of or date.today())
+    if people is None:
+        draft = Draft(draft.as_of, draft.facts, draft.remarks + (
+            "未能确定申请人：居住证、社保、个税、劳动合同上都没有读到身份证号码。",))
+    return draft, documents
