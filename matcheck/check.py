@@ -16,7 +16,7 @@ from pathlib import Path
 
 from matcheck.documents.walk import PROFILE_NAMES
 from matcheck.policy import choose_policy, params_at
-from matcheck.profile import ProfileError, load_profile
+from matcheck.profile import Profile, ProfileError, load_profile
 from matcheck.results import CheckReport
 from matcheck.rules import Facts, RuleConfig, run_rules
 
@@ -44,8 +44,9 @@ def find_profile(folder: Path, profile_path: Path | None = None) -> Path:
 
 def check_applicant(folder: Path, profile_path: Path | None = None, as_of: date | None = None,
                     policy: str | None = None, config: RuleConfig = RuleConfig(), use_cache: bool = True,
-                    cache_dir: Path | None = None) -> CheckReport:
-    """Everything ``matcheck check`` knows about one applicant folder."""
+                    cache_dir: Path | None = None, profile: Profile | None = None) -> CheckReport:
+    """Everything ``matcheck check`` knows about one applicant folder. ``profile``: use this Profile (e.g. one
+    drafted from the folder's documents) instead of a profile file."""
     from matcheck.checklist import build_checklist
     from matcheck.documents import read_folder
     from matcheck.gaps import material_statuses
@@ -53,8 +54,11 @@ def check_applicant(folder: Path, profile_path: Path | None = None, as_of: date 
     from matcheck.scoring import score as score_profile
 
     folder = Path(folder)
-    source = find_profile(folder, profile_path)
-    profile = load_profile(source)
+    if profile is None:
+        source = find_profile(folder, profile_path)
+        profile = load_profile(source)
+    else:
+        source = profile.source
     day = assessment_date(profile, as_of)
     choice = choose_policy(day, policy or profile.policy)
     params = params_at(choice.parameter_day)

@@ -44,9 +44,9 @@ def profile_findings(profile: Profile, score: Score, checklist: Checklist | None
 
 def check_folder(folder: Path, profile_path: Path | None = None, as_of: date | None = None,
                  policy: str | None = None, config: RuleConfig = RuleConfig(), use_cache: bool = True,
-                 cache_dir: Path | None = None):
+                 cache_dir: Path | None = None, profile: Profile | None = None):
     """``matcheck check``: everything about one applicant folder, as a :class:`matcheck.results.CheckReport`."""
     from matcheck.check import check_applicant
 
     return check_applicant(folder, profile_path=profile_path, as_of=as_of, policy=policy, config=config,
-                           use_cache=use_cache, cache_dir=cache_dir)
+                           use_cache=use_cache, cache_dir=cache_dir, profile=profile)

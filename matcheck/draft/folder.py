@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from matcheck.draft.build import draft_from_documents, people_of_folder
 from matcheck.draft.model import Draft
@@ -14,11 +15,13 @@ from matcheck.results import Document
 
 
 def draft_folder(folder: Path, as_of: date | None = None, *, use_cache: bool = True,
-                 cache_dir: Path | None = None) -> tuple[Draft, tuple[Document, ...]]:
-    """The draft profile of ``folder`` (and the Documents it was drafted from)."""
+                 cache_dir: Path | None = None, progress: Callable[[int, int, str], None] | None = None
+                 ) -> tuple[Draft, tuple[Document, ...]]:
+    """The draft profile of ``folder`` (and the Documents it was drafted from). ``progress`` as for
+    :func:`matcheck.documents.read_folder` (the first reading only: the second takes its text from the cache)."""
     from matcheck.documents import read_folder
 
-    first = read_folder(folder, None, use_cache=use_cache, cache_dir=cache_dir)
+    first = read_folder(folder, None, use_cache=use_cache, cache_dir=cache_dir, progress=progress)
     people = people_of_folder(first)
     documents = read_folder(folder, people, use_cache=use_cache, cache_dir=cache_dir) if people else first
     draft = draft_from_documents(documents, as_of or date.today())
@@ -26,3 +29,12 @@ def draft_folder(folder: Path, as_of: date | None = None, *, use_cache: bool = T
         draft = Draft(draft.as_of, draft.facts, draft.remarks + (
             "未能确定申请人：居住证、社保、个税、劳动合同上都没有读到身份证号码。",))
     return draft, documents
+
+
+def profile_of(text: str, source: str):
+    """The Profile a rendered draft loads as — the same loader as a profile file (``待核实`` → to verify)."""
+    import yaml
+
+    from matcheck.profile.load import parse_profile
+
+    return parse_profile(yaml.safe_load(text), source=source)
