@@ -16,7 +16,7 @@ from matcheck.dates import Month
 from matcheck.documents.person import near_name
 from matcheck.draft.adapter import Doc
 from matcheck.draft.model import Draft, Fact, Reading
-from matcheck.identity import id_number_problem
+from matcheck.identity import id_number_problem, parse_id_number
 from matcheck.profile.model import (EDUCATION_LEVELS, QUALIFICATION_LEVELS, STUDY_MODES, Applicant, Profile, Spouse,
                                     province_of)
 from matcheck.results import Document
@@ -190,8 +190,9 @@ def _applicant(facts: _Facts, mine: list[Doc]) -> None:
     facts.add("applicant.name", _readings(named, lambda d: d.text("employee") if d.material == "labour_contract"
                                           else d.first("names")), WHERE["applicant.name"])
     ids = [d for d in mine if d.material in IDENTITY_MATERIALS]
-    facts.add("applicant.id_number", _readings(ids, lambda d: d.first("id_numbers"), id_number_problem),
-              WHERE["applicant.id_number"])
+    facts.put(_with_birth_and_sex(decide("applicant.id_number", _readings(ids, lambda d: d.first("id_numbers"),
+                                                                         id_number_problem),
+                                         WHERE["applicant.id_number"]), ids))
     homes = [d for d in mine if d.material in ("id_card", "hukou_booklet")]
     facts.add("applicant.hukou_address", _readings(homes, lambda d: d.text("address"), _address),
               WHERE["applicant.hukou_address"])
@@ -203,6 +204,23 @@ def _applicant(facts: _Facts, mine: list[Doc]) -> None:
     facts.add("applicant.residence_permit.issued",
               _readings(permits, lambda d: d.date("valid_from") or d.date("issue_date")), where)
     facts.add("applicant.residence_permit.expires", _readings(permits, lambda d: d.date("valid_until")), where)
+
+
+def _with_birth_and_sex(fact: Fact, docs: list[Doc]) -> Fact:
+    """The birth date and sex follow from the ID number; a document printing others puts the number in doubt."""
+    if fact.value is None:
+        return fact
+    ident = parse_id_number(fact.value)
+    printed = [_r(d, (d.date("birth_date"), d.text("sex"))) for d in docs if d.date("birth_date") or d.text("sex")]
+    odd = [r for r in printed if (r.value[0] and r.value[0] != ident.birth_date) or (r.value[1] and r.value[1]
+                                                                                        != ident.sex)]
+    if odd:
+        shown = "；".join(f"{r.source.file} 印 {r.value[0] or ''} {r.value[1] or ''}".strip() for r in odd)
+        return Fact(fact.path, None, "conflict", fact.readings,
+                    f"号码 {fact.value} 表示出生 {ident.birth_date}、{ident.sex}，但 {shown}：请核对身份证原件")
+    return Fact(fact.path, fact.value, fact.status, fact.readings,
+                f"出生日期 {ident.birth_date}、性别 {ident.sex} 由号码得出"
+                + ("，与证件所印一致" if printed else ""))
 
 
 def _employer(facts: _Facts, docs: list[Doc]) -> None:

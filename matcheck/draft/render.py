@@ -80,6 +80,8 @@ def comment(f: Fact) -> str:
                 text += "（" + "；".join(remarks) + "）"
             if f.note:
                 text += "；" + f.note
+    elif f.status == "conflict" and len({scalar(r.value) for r in used}) <= 1:  # agreeing readings, doubt in the note
+        text = f"{TO_VERIFY}：{f.note}"
     elif f.status == "conflict":
         text = (f"{TO_VERIFY}：材料不一致 — " + "；".join(f"{_src(r)} 写 {_shown(r.value)}" for r in used)
                 + "；请核对原件后填写")

@@ -1,0 +1,56 @@
+"""The pure stage documents → Draft, on Document records as the reader makes them: what makes a fact 待核实."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from matcheck.draft import draft_from_documents, render
+from matcheck.draft.folder import profile_of
+from matcheck.results import Document
+
+ID = "320102199203154514"  # born 1992-03-15, 男
+
+
+def _doc(path: str, material: str, ocr: float | None = None, **fields) -> Document:
+    if ocr is not None:
+        fields["ocr_confidence"] = ocr
+    return Document(path=path, sha256="0" * 64, size=1, file_type="jpeg" if ocr is not None else "pdf",
+                    material=material, confidence=0.95, person="applicant", fields=fields, ocr=ocr is not None)
+
+
+def _draft(*docs: Document):
+    draft = draft_from_documents(docs, date(2026, 11, 20))
+    text = render(draft)
+    return draft, text, profile_of(text, "draft")
+
+
+def test_a_printed_birth_date_that_the_id_number_contradicts_puts_the_number_in_doubt():
+    draft, text, profile = _draft(_doc("身份证.jpg", "id_card", 0.99, names=["李明"], id_numbers=[ID],
+                                       birth_date=date(1992, 3, 16), sex="男", address="江苏省南京市玄武区示例路1号"))
+    assert profile.applicant.id_number is None and "applicant.id_number" in profile.to_verify
+    assert "1992-03-15" in text and "1992-03-16" in text
+    assert draft.fact("applicant.id_number").status == "conflict"
+
+
+def test_a_low_ocr_score_leaves_the_fact_to_verify_with_the_reading_shown():
+    draft, text, profile = _draft(_doc("居住证.jpg", "residence_permit", 0.62, names=["李明"], id_numbers=[ID],
+                                       permit_number="310000000000000001", valid_until=date(2027, 2, 28)))
+    assert profile.applicant.residence_permit.expires is None
+    assert draft.fact("applicant.residence_permit.expires").status == "unsure"
+    assert "2027-02-28" in text and "OCR 0.62" in text and "把握低" in text
+
+
+def test_a_value_that_is_no_address_is_named_and_not_used():
+    draft, text, profile = _draft(
+        _doc("户口本.jpg", "hukou_booklet", 0.98, names=["李明"], id_numbers=[ID], address="户口登记机关:示例派出所"),
+        _doc("身份证.jpg", "id_card", 0.99, names=["李明"], id_numbers=[ID], address="江苏省南京市玄武区示例路1号"))
+    assert profile.applicant.hukou_address == "江苏省南京市玄武区示例路1号"
+    assert "户口登记机关:示例派出所" in text and "未采用" in text
+
+
+def test_two_units_on_one_record_without_spans_leave_the_unit_to_verify():
+    m = ["2025-01", "2025-02"]
+    draft, text, profile = _draft(_doc("社保.pdf", "social_insurance_record", names=["李明"], id_numbers=[ID],
+                                       si_months=m, si_units=["上海甲示例有限公司", "上海乙示例有限公司"]))
+    assert profile.social_insurance[0].unit is None and "social_insurance[0].unit" in profile.to_verify
+    assert "上海甲示例有限公司" in text and "上海乙示例有限公司" in text
