@@ -16,8 +16,8 @@ from matcheck.dates import Month
 from matcheck.documents.person import near_name
 from matcheck.draft.adapter import Doc
 from matcheck.draft.model import Draft, Fact, Reading
-from matcheck.identity import id_number_problem, parse_id_number
-from matcheck.profile.model import (EDUCATION_LEVELS, QUALIFICATION_LEVELS, STUDY_MODES, Applicant, Profile, Spouse,
+from matcheck.identity import credit_code_problem, id_number_problem, parse_id_number
+from matcheck.profile.model import (DEGREES, EDUCATION_LEVELS, QUALIFICATION_LEVELS, STUDY_MODES, Applicant, Profile, Spouse,
                                     province_of)
 from matcheck.results import Document
 
@@ -179,10 +179,25 @@ def draft_from_documents(documents: Sequence[Document], as_of: date) -> Draft:
     _tax(facts, [d for d in docs if d.material in ("tax_record", "tax_income_detail")
                  and d.person in ("applicant", None)])
     _spouse(facts, docs)
+    items = _in_order(facts.items)
     unknown = sorted({d.path for d in documents if not d.material})
     if unknown:
         remarks.append("未识别、未采用的文件：" + "、".join(unknown))
-    return Draft(as_of=as_of, facts=tuple(facts.items), remarks=tuple(remarks))
+    return Draft(as_of=as_of, facts=tuple(items), remarks=tuple(remarks))
+
+
+def _in_order(items: list[Fact]) -> list[Fact]:
+    """A start after its end (a misread date) cannot both be right: both are left 待核实, the readings shown."""
+    by_path = {f.path: f for f in items}
+    doubt: dict[str, str] = {}
+    for f in items:
+        for first, last in (("issued", "expires"), ("start", "end")):
+            if f.path.endswith("." + first):
+                other = by_path.get(f.path[: -len(first)] + last)
+                if f.filled and other is not None and other.filled and other.value < f.value:
+                    note = f"{first} {f.value} 晚于 {last} {other.value}，至少一个读错：请核对原件"
+                    doubt[f.path] = doubt[other.path] = note
+    return [Fact(f.path, None, "unsure", f.readings, doubt[f.path]) if f.path in doubt else f for f in items]
 
 
 def _applicant(facts: _Facts, mine: list[Doc]) -> None:
@@ -228,7 +243,7 @@ def _employer(facts: _Facts, docs: list[Doc]) -> None:
     facts.add("employer.name", _readings(emp, lambda d: d.text("company_name") if d.material == "business_license"
                                          else d.text("employer")), WHERE["employer.name"])
     coded = [d for d in emp if d.material in ("business_license", "employer_letter")]
-    facts.add("employer.credit_code", _readings(coded, lambda d: d.first("credit_codes")),
+    facts.add("employer.credit_code", _readings(coded, lambda d: d.first("credit_codes"), credit_code_problem),
               WHERE["employer.credit_code"])
 
 
@@ -255,6 +270,12 @@ def _doc_level(d: Doc) -> str | None:
         return EDUCATION_LEVELS.get(level, level)
     degree = d.text("degree")
     return DEGREE_LEVEL.get(degree) if degree else None
+
+
+def _known(values, what: str) -> Callable[[Any], str]:
+    """A check for :func:`_readings`: a value the profile does not know is shown, not used (the draft must load)."""
+    known = set(values)
+    return lambda v: "" if v in known else f"不是已知的{what}"
 
 
 def _education_records(docs: list[Doc]) -> list[list[Doc]]:
@@ -296,10 +317,12 @@ def _education(facts: _Facts, docs: list[Doc]) -> None:
     for i, rec in enumerate(records):
         p = f"education[{i}]"
         study = [d for d in rec if d.material not in DEGREE_MATERIALS]
-        level = facts.add(f"{p}.level", _readings(rec, _doc_level), WHERE["education.level"])
+        level = facts.add(f"{p}.level", _readings(rec, _doc_level, _known(EDUCATION_LEVELS.values(), "学历层次")),
+                          WHERE["education.level"])
         if level.value in ("本科", "硕士", "博士") or any(d.material in DEGREE_MATERIALS for d in rec):
             facts.add(f"{p}.degree", _readings([d for d in rec if d.material in DEGREE_MATERIALS],
-                                               lambda d: d.text("degree")), WHERE["education.degree"])
+                                               lambda d: DEGREES.get(d.text("degree") or "", d.text("degree")),
+                                               _known(DEGREES.values(), "学位")), WHERE["education.degree"])
         facts.add(f"{p}.school", _readings(rec, lambda d: d.text("school")), WHERE["education.school"])
         facts.add(f"{p}.province", [], WHERE["education.province"])
         facts.add(f"{p}.mode", _readings(study, lambda d: STUDY_MODES.get(d.text("study_mode") or "")),
@@ -323,9 +346,9 @@ def _qualifications(facts: _Facts, mine: list[Doc], docs: list[Doc]) -> None:
     for i, d in enumerate(certs):
         p = f"qualifications[{i}]"
         facts.add(f"{p}.kind", [_r(d, QUALIFICATION_KINDS[d.material])])
-        level = d.text("qual_level")
-        facts.add(f"{p}.level", [_r(d, QUALIFICATION_LEVELS.get(level, level))] if level else [],
-                  "证书上的等级（级别）")
+        facts.add(f"{p}.level", _readings([d], lambda x: QUALIFICATION_LEVELS.get(x.text("qual_level") or "",
+                                                                                   x.text("qual_level")),
+                                          _known(QUALIFICATION_LEVELS.values(), "等级")), "证书上的等级（级别）")
         facts.add(f"{p}.name", _readings([d], lambda x: x.text("qual_name")), "证书上的资格（职业）名称")
         facts.add(f"{p}.obtained", _readings([d], lambda x: x.date("obtained")), "证书上的取得（发证）日期")
         if d.text("cert_no"):

@@ -54,3 +54,16 @@ def test_two_units_on_one_record_without_spans_leave_the_unit_to_verify():
                                        si_months=m, si_units=["上海甲示例有限公司", "上海乙示例有限公司"]))
     assert profile.social_insurance[0].unit is None and "social_insurance[0].unit" in profile.to_verify
     assert "上海甲示例有限公司" in text and "上海乙示例有限公司" in text
+
+
+def test_values_the_profile_would_reject_are_shown_not_used_so_the_draft_loads():
+    draft, text, profile = _draft(
+        _doc("合同.docx", "labour_contract", names=["李明"], id_numbers=[ID], employer="上海示例信息科技有限公司",
+             term_start=date(2027, 7, 1), term_end=date(2022, 6, 30)),
+        _doc("备案表.pdf", "xuexin_record", names=["李明"], school="南京示例大学", level="专科起点本科"),
+        _doc("证书.jpg", "skill_certificate", 0.99, names=["李明"], id_numbers=[ID], qual_level="特级",
+             obtained=date(2023, 1, 1)))
+    assert profile.contract.start is None and profile.contract.end is None
+    assert {"contract.start", "contract.end"} <= profile.to_verify
+    assert profile.education[0].level is None and "专科起点本科" in text
+    assert profile.qualifications[0].level is None and "特级" in text
