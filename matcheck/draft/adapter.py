@@ -8,7 +8,7 @@ Values come back typed (``date``, :class:`~matcheck.dates.Month`, ``str``) wheth
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Mapping
 
@@ -61,8 +61,20 @@ class Doc:
     material: str | None
     person: str | None
     source: Source
-    sure: bool
+    sure: bool  # the document as a whole: recognised with confidence, and OCR (if any) at or above SURE_OCR
     f: Mapping[str, Any]
+    touched: list[str] = field(default_factory=list, compare=False, repr=False)  # keys read since the last reset
+
+    def key_sure(self, *keys: str) -> bool:
+        """Sure for these fields: the document is, and the reader did not list any of them in ``unsure`` (a value
+        found without its label or without the shape its field must have)."""
+        unsure = self.f.get("unsure") or ()
+        return self.sure and not any(k in unsure for k in keys)
+
+    def reading_sure(self) -> bool:
+        """:meth:`key_sure` of the fields read since the last call, which starts a new count."""
+        keys, self.touched[:] = tuple(self.touched), []
+        return self.key_sure(*keys)
 
     @classmethod
     def of(cls, d: Document) -> "Doc":
@@ -74,29 +86,33 @@ class Doc:
         return cls(d.material, d.person, source, sure, fields)
 
     # typed getters ----------------------------------------------------------------------------------------------
+    def _get(self, key: str) -> Any:
+        self.touched.append(key)
+        return self.f.get(key)
+
     def text(self, key: str) -> str | None:
-        return as_text(self.f.get(key))
+        return as_text(self._get(key))
 
     def date(self, key: str) -> date | None:
-        return as_date(self.f.get(key))
+        return as_date(self._get(key))
 
     def month(self, key: str) -> Month | None:
-        return as_month(self.f.get(key))
+        return as_month(self._get(key))
 
     def texts(self, key: str) -> list[str]:
-        return [t for t in (as_text(v) for v in self.f.get(key) or ()) if t]
+        return [t for t in (as_text(v) for v in self._get(key) or ()) if t]
 
     def first(self, key: str) -> str | None:
         values = self.texts(key)
         return values[0] if values else None
 
     def months(self, key: str) -> list[Month]:
-        return sorted({m for m in (as_month(v) for v in self.f.get(key) or ()) if m})
+        return sorted({m for m in (as_month(v) for v in self._get(key) or ()) if m})
 
     def bases(self) -> dict[Month, float]:
         """``si_bases``: Month → yuan."""
         out = {}
-        for k, v in (self.f.get("si_bases") or {}).items():
+        for k, v in (self._get("si_bases") or {}).items():
             m = as_month(k)
             if m is not None and isinstance(v, (int, float)):
                 out[m] = float(v)
@@ -104,7 +120,7 @@ class Doc:
 
     def unit_periods(self) -> list[tuple[str, Month, Month]]:
         out = []
-        for item in self.f.get("si_unit_periods") or ():
+        for item in self._get("si_unit_periods") or ():
             try:
                 unit, start, end = item
             except (TypeError, ValueError):
@@ -115,9 +131,9 @@ class Doc:
         return out
 
     def number(self, key: str) -> int | None:
-        v = self.f.get(key)
+        v = self._get(key)
         return v if isinstance(v, int) and not isinstance(v, bool) else None
 
     def flag(self, key: str) -> bool | None:
-        v = self.f.get(key)
+        v = self._get(key)
         return v if isinstance(v, bool) else None

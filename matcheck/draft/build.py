@@ -102,8 +102,9 @@ class _Facts:
         return fact
 
 
-def _r(doc: Doc, value: Any, remark: str = "") -> Reading:
-    return Reading(value, doc.source, doc.sure, remark)
+def _r(doc: Doc, value: Any, remark: str = "", *keys: str) -> Reading:
+    """A reading of ``value`` from ``doc``; sure when the document is and none of ``keys`` was read unsure."""
+    return Reading(value, doc.source, doc.key_sure(*keys), remark)
 
 
 def _readings(docs: Iterable[Doc], get: Callable[[Doc], Any], check: Callable[[Any], str] | None = None
@@ -111,11 +112,13 @@ def _readings(docs: Iterable[Doc], get: Callable[[Doc], Any], check: Callable[[A
     """The non-empty values ``get`` gives per document; ``check(value)`` returning a reason marks it not used."""
     out = []
     for d in docs:
+        d.reading_sure()  # start counting the fields ``get`` reads
         v = get(d)
+        sure = d.reading_sure()
         if v is None or v == "" or v == []:
             continue
         problem = check(v) if check else ""
-        out.append(_r(d, v, f"未采用：{problem}" if problem else ""))
+        out.append(Reading(v, d.source, sure, f"未采用：{problem}" if problem else ""))
     return out
 
 
@@ -253,7 +256,7 @@ def _contract(facts: _Facts, mine: list[Doc]) -> None:
     facts.add("contract.start", _readings(contracts, lambda d: d.date("term_start")), where)
     open_ended = [d for d in contracts if d.flag("open_ended")]
     if open_ended:
-        facts.add("contract.open_ended", [_r(d, True) for d in open_ended], where)
+        facts.add("contract.open_ended", [_r(d, True, "", "open_ended") for d in open_ended], where)
     else:
         facts.add("contract.end", _readings(contracts, lambda d: d.date("term_end")), where)
     facts.add("contract.post", _readings(contracts, lambda d: d.text("post")), "劳动合同的工作岗位")
@@ -352,9 +355,9 @@ def _qualifications(facts: _Facts, mine: list[Doc], docs: list[Doc]) -> None:
         facts.add(f"{p}.name", _readings([d], lambda x: x.text("qual_name")), "证书上的资格（职业）名称")
         facts.add(f"{p}.obtained", _readings([d], lambda x: x.date("obtained")), "证书上的取得（发证）日期")
         if d.text("cert_no"):
-            facts.add(f"{p}.certificate_number", [_r(d, d.text("cert_no"))])
+            facts.add(f"{p}.certificate_number", [_r(d, d.text("cert_no"), "", "cert_no")])
         issuer = d.text("issuer")
-        facts.add(f"{p}.obtained_in_shanghai", [_r(d, True, "发证机构在本市")] if issuer and
+        facts.add(f"{p}.obtained_in_shanghai", [_r(d, True, "发证机构在本市", "issuer")] if issuer and
                   province_of(issuer) == "上海" else [], WHERE["qualification.obtained_in_shanghai"])
         facts.add(f"{p}.appointed", [_r(a, True) for a in appointed], WHERE["qualification.appointed"])
         facts.add(f"{p}.matches_post", [], WHERE["qualification.matches_post"])
@@ -383,13 +386,13 @@ def _social_insurance(facts: _Facts, records: list[Doc]) -> None:
             spans = [u for u, a, b in d.unit_periods() if a <= m <= b]
             units = spans or d.texts("si_units")
             if len(units) == 1:
-                out.append(_r(d, units[0]))
+                out.append(_r(d, units[0], "", "si_units", "si_unit_periods"))
             else:  # several units on the record and no span says which paid this month
                 out.extend(_r(d, u, "未采用：记录列出多个单位，未写明此月属哪个") for u in units)
         return out
 
     def base_readings(m: Month) -> list[Reading]:
-        return [_r(d, d.bases()[m]) for d in month_docs[m] if m in d.bases()]
+        return [_r(d, d.bases()[m], "", "si_bases") for d in month_docs[m] if m in d.bases()]
 
     months = sorted(month_docs)
     runs: list[list[Month]] = []
@@ -416,14 +419,14 @@ def _social_insurance(facts: _Facts, records: list[Doc]) -> None:
     for run in runs:
         p = f"social_insurance[{i}]"
         first, last = run[0], run[-1]
-        facts.add(f"{p}.from", [_r(d, first) for d in month_docs[first]])
-        facts.add(f"{p}.to", [_r(d, last) for d in month_docs[last]])
+        facts.add(f"{p}.from", [_r(d, first, "", "si_months") for d in month_docs[first]])
+        facts.add(f"{p}.to", [_r(d, last, "", "si_months") for d in month_docs[last]])
         facts.add(f"{p}.unit", unit_readings(first), WHERE["social_insurance.unit"])
         bases = base_readings(first)
         if bases:
             facts.add(f"{p}.base", bases)
         if first in backpaid:
-            facts.add(f"{p}.backpaid", [_r(d, True, "记录标为补缴") for d in month_docs[first]])
+            facts.add(f"{p}.backpaid", [_r(d, True, "记录标为补缴", "si_backpaid_months") for d in month_docs[first]])
         i += 1
 
 
@@ -434,7 +437,7 @@ def _tax(facts: _Facts, docs: list[Doc]) -> None:
     if not docs:
         facts.add("tax.withholding_unit", [], WHERE["tax.withholding_unit"])
         return
-    readings = [_r(d, u) for d in docs for u in d.texts("withholding_units")]
+    readings = [_r(d, u, "", "withholding_units") for d in docs for u in d.texts("withholding_units")]
     months = sorted({m for d in docs for m in d.months("tax_months")})
     fact = decide("tax.withholding_unit", readings, WHERE["tax.withholding_unit"])
     if months:

@@ -67,3 +67,12 @@ def test_values_the_profile_would_reject_are_shown_not_used_so_the_draft_loads()
     assert {"contract.start", "contract.end"} <= profile.to_verify
     assert profile.education[0].level is None and "专科起点本科" in text
     assert profile.qualifications[0].level is None and "特级" in text
+
+
+def test_a_value_the_reader_lists_as_unsure_is_not_filled_in():
+    draft, text, profile = _draft(
+        _doc("合同.docx", "labour_contract", names=["李明"], id_numbers=[ID], employer="上海示例信息科技有限公司",
+             employee="李明", term_start=date(2022, 7, 1), term_end=date(2027, 6, 30), unsure=["employer"]))
+    assert profile.contract.start == date(2022, 7, 1)
+    assert profile.employer.name is None and "employer.name" in profile.to_verify
+    assert draft.fact("employer.name").status == "unsure" and "上海示例信息科技有限公司" in text
