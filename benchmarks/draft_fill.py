@@ -2,7 +2,8 @@
 
 For each bundled sample (``samples/*``: photos and scans through the offline OCR, cached after the first run) and
 each synthetic applicant folder (``synth.applicant.write_applicant`` with ``synth.population`` people, text PDFs and
-DOCX; ``--photos`` makes their ID card, 居住证, 户口簿 and certificates JPEG photos read by OCR), draft the profile from
+DOCX; ``--photos`` makes their ID card, 居住证, 户口簿 and certificates JPEG photos read by OCR), and the folders of
+the independent ``fieldkit`` family when it is present (its ``shop`` scans only with ``--photos``), draft the profile from
 the documents alone and compare it with the folder's own profile (:mod:`matcheck.draft.measure`): the share of
 facts filled correctly, filled wrongly, left 待核实, and not drafted at all. Prints a table and writes
 ``benchmarks/results/draft_fill.json``; exits 1 if any fact is filled wrongly (every filled fact is a sure reading).
@@ -57,6 +58,16 @@ def main(argv: list[str] | None = None) -> int:
             folder = Path(tmp) / f"population-{seed}"
             write_applicant(folder, images=args.photos, seed=seed)
             rows[f"synth population seed {seed}"] = fill_of(folder, folder / "profile.yaml", cache)
+        try:  # the second, independent family of documents (issue 10), when present
+            from fieldkit.folders import VARIANTS, write_folder
+        except ImportError:
+            VARIANTS = ()
+        for variant in VARIANTS:
+            if variant == "shop" and not args.photos:  # a copy shop's scanned stack: OCR
+                continue
+            folder = Path(tmp) / f"fieldkit-{variant}"
+            write_folder(folder, variant)
+            rows[f"fieldkit {variant}"] = fill_of(folder, folder / "profile.yaml", cache)
     width = max(len(k) for k in rows)
     print(f"{'folder':<{width}}  facts  correct    wrong  待核实   not drafted")
     totals = dict.fromkeys(OUTCOMES + ("total",), 0)
