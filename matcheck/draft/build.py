@@ -45,7 +45,7 @@ WHERE = {
     "contract": "劳动（聘用）合同的合同期限",
     "education.level": "学信网《教育部学历证书电子注册备案表》或毕业证书",
     "education.school": "学信网备案表或毕业证书",
-    "education.province": "学校所在省份：备案表和毕业证书不载明，请按学校所在地填写",
+    "education.province": "学校所在省份：备案表和毕业证书不载明，按学校所在地填写",
     "education.mode": "学信网备案表的“学习形式”（普通高中、中专毕业证书一般为全日制）",
     "education.start": "学信网备案表的入学日期或毕业证书上的学习起止年月",
     "education.end": "学信网备案表的毕（结）业日期或毕业证书",
@@ -410,8 +410,8 @@ def _social_insurance(facts: _Facts, records: list[Doc]) -> None:
     i = 0
     if total > listed:
         p = f"social_insurance[{i}]"
-        note = (f"累计缴费月数 {total}，记录只列出 {listed} 个月：更早的 {total - listed} 个月须补填（可分多段）；见"
-                + WHERE["social_insurance.earlier"])
+        note = (f"累计缴费月数 {total}，记录只列出 {listed} 个月：更早的 {total - listed} 个月须按"
+                + WHERE["social_insurance.earlier"] + "补填，可分多段")
         facts.put(Fact(f"{p}.from", None, "missing", (), note))
         facts.put(derived(f"{p}.to", months[0] - 1, "早于记录列出的第一个月"))
         facts.add(f"{p}.unit", [], WHERE["social_insurance.unit"])

@@ -90,9 +90,9 @@ def comment(f: Fact) -> str:
             text = (f"{TO_VERIFY}：读取把握低 — " + "；".join(f"{_src(r)} 读到 {_shown(r.value)}" for r in used)
                     + "；请核对原件")
         else:
-            text = f"{TO_VERIFY}：未读到可用的值；见{f.note}" if f.note else f"{TO_VERIFY}：未读到可用的值"
+            text = f"{TO_VERIFY}：未读到可用的值（{f.note}）" if f.note else f"{TO_VERIFY}：未读到可用的值"
     else:
-        text = f"{TO_VERIFY}：材料中未读到；见{f.note}" if f.note else f"{TO_VERIFY}：材料中未读到"
+        text = f"{TO_VERIFY}：材料中未读到（{f.note}）" if f.note else f"{TO_VERIFY}：材料中未读到"
     if dropped:
         text += "。" + "；".join(f"{_src(r)} 读到“{_shown(r.value)}”，{r.remark}" for r in dropped)
     return " ".join(text.split())
