@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from matcheck.atomic import write_atomic
+
 MANIFEST_NAME = "manifest.jsonl"
 _CHUNK = 1 << 20
 
@@ -170,8 +172,6 @@ class Manifest:
 
     def compact(self, keys: Iterable[str] | None = None) -> None:
         """Rewrite the journal atomically with one line per applicant (only ``keys`` if given)."""
-        from matcheck.batch.atomic import write_atomic
-
         self.close()
         wanted = set(keys) if keys is not None else None
         lines = [json.dumps(e, ensure_ascii=False) + "\n" for k, e in sorted(self.entries.items())

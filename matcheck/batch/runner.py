@@ -30,7 +30,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from matcheck.batch.atomic import write_atomic
+from matcheck.atomic import write_atomic
 from matcheck.batch.discover import ApplicantFolder, discover, enclosing_applicant
 from matcheck.batch.html import applicant_page, overview_html
 from matcheck.batch.progress import BatchProgress
@@ -38,6 +38,8 @@ from matcheck.batch.resume import Fingerprint, Manifest, fingerprint, settings_d
 from matcheck.batch.summary import report_paths, write_summaries
 from matcheck.batch.work import (EXIT_INTERNAL, STATUS_FAILED, STATUS_NOT_RUN, ApplicantOutcome, ApplicantTask,
                                  check_one)
+from matcheck.console import info
+from matcheck.errors import UsageError
 
 EXIT_INTERRUPTED = 130
 SUMMARY_HTML = "summary.html"
@@ -73,7 +75,6 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
     the unit of work, a picklable top-level function (default :func:`check_one`).
     """
     from matcheck import __version__
-    from matcheck.cli.common import UsageError, info
 
     root, out = Path(root), Path(out)
     if not root.is_dir():

@@ -13,7 +13,7 @@ import io
 import json
 from typing import Any, Iterable, Mapping
 
-from matcheck.batch.atomic import write_atomic
+from matcheck.atomic import write_atomic
 from matcheck.batch.work import ApplicantOutcome
 
 CSV_COLUMNS = ("key", "name", "status", "exit_code", "total", "standard", "reaches_standard", "provisional",

@@ -3,7 +3,6 @@ profile from the documents in FOLDER (to ``-o FILE`` or stdout, never into the f
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -34,7 +33,7 @@ def register(app: typer.Typer) -> None:
         """Write a commented profile.yaml template, or draft one from the folder's documents (comments in Chinese)."""
         if from_documents:
             text, draft = draft_text(folder, parse_as_of(as_of), output, not no_cache, cache_dir)
-            write_output(text, output)
+            write_output(text, output, reading=folder)
             counts = draft.counts()
             info(f"draft: {counts['read']} facts read, {counts['missing']} not found, {counts['unsure']} unsure, "
                  f"{counts['conflict']} in conflict (待核实)")
@@ -61,27 +60,17 @@ def draft_text(folder: Path, as_of, output: Optional[Path], use_cache: bool, cac
     """The rendered draft of ``folder`` and the Draft; UsageError for a folder that cannot be read or an ``-o``
     inside it (the draft would be read back as a supplied file)."""
     from matcheck.draft import draft_folder, render
+    from matcheck.outputs import refuse_inside_applicant
 
     if not folder.exists():
         raise UsageError(f"{folder}: no such folder (expected an applicant's folder of documents)")
     if not folder.is_dir():
         raise UsageError(f"{folder}: not a folder (expected an applicant's folder of documents)")
-    if output is not None:
-        inside(output, folder, "-o")
-    if cache_dir is not None:
-        inside(cache_dir / "x", folder, "--cache-dir")
+    if output is not None:  # before the reading, which may take a minute of OCR
+        refuse_inside_applicant(output, folder)
     draft, _ = draft_folder(folder, as_of, use_cache=use_cache, cache_dir=cache_dir,
                             progress=_progress if sys.stderr.isatty() else None)
     return render(draft, str(folder)), draft
-
-
-def inside(path: Path, folder: Path, option: str) -> None:
-    """Refuse ``path`` inside the applicant folder being read (it may hold no profile yet, so the general -o guard
-    would not see it)."""
-    real, root = Path(os.path.realpath(path.parent)), Path(os.path.realpath(folder))
-    if real == root or root in real.parents:
-        raise UsageError(f"{option}: {path} is inside the applicant folder {folder}; "
-                         "matcheck never writes into an applicant's folder, choose another place")
 
 
 def _progress(i: int, n: int, path: str) -> None:

@@ -14,18 +14,11 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from matcheck.errors import ProfileError
 from matcheck.profile.model import Profile
 
 TO_VERIFY_WORDS = frozenset({"待核实", "unknown"})
 MAX_PROFILE_BYTES = 1_000_000
-
-
-class ProfileError(ValueError):
-    """A profile that cannot be used. ``lines`` holds one line per problem, each naming file, path and value."""
-
-    def __init__(self, lines: list[str]):
-        self.lines = lines
-        super().__init__(lines[0] if len(lines) == 1 else f"{lines[0]} (and {len(lines) - 1} more)")
 
 
 def format_path(loc: tuple[Any, ...]) -> str:

@@ -12,6 +12,7 @@ import pytest
 from matcheck.check import check_applicant
 from matcheck.draft import draft_folder, render
 from matcheck.draft.measure import measure
+from matcheck.assessment import assess
 from matcheck.pipeline import profile_findings, score_profile
 from matcheck.profile import ProfileError, load_profile
 
@@ -78,6 +79,6 @@ def test_score_is_the_samples_or_provisional_with_every_gap_named(drafts, name):
     if score.total == own.total and not score.provisional:
         return
     assert score.provisional
-    named = " ".join(f.message + " " + (f.subject or "") for f in profile_findings(drafted, score))
+    named = " ".join(f.message + " " + (f.subject or "") for f in profile_findings(assess(drafted), score))
     for path in drafted.to_verify:
         assert path in named, f"{path} is 待核实 but no finding of `score` names it"
