@@ -5,6 +5,7 @@ the extracted text (and OCR) from the cache. Nothing is written into the folder.
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -19,6 +20,9 @@ def draft_folder(folder: Path, as_of: date | None = None, *, use_cache: bool = T
                  ) -> tuple[Draft, tuple[Document, ...]]:
     """The draft profile of ``folder`` (and the Documents it was drafted from). ``progress`` as for
     :func:`matcheck.documents.read_folder` (the first reading only: the second takes its text from the cache)."""
+    if not use_cache:  # read every file afresh, but once: the second reading takes the text from a cache of this run
+        with tempfile.TemporaryDirectory(prefix="matcheck-draft-") as tmp:
+            return draft_folder(folder, as_of, use_cache=True, cache_dir=Path(tmp), progress=progress)
     from matcheck.documents import read_folder
 
     first = read_folder(folder, None, use_cache=use_cache, cache_dir=cache_dir, progress=progress)
