@@ -76,3 +76,31 @@ def test_a_value_the_reader_lists_as_unsure_is_not_filled_in():
     assert profile.contract.start == date(2022, 7, 1)
     assert profile.employer.name is None and "employer.name" in profile.to_verify
     assert draft.fact("employer.name").status == "unsure" and "上海示例信息科技有限公司" in text
+
+
+def test_a_change_of_unit_on_the_social_insurance_record_makes_two_periods_and_earlier_months_are_to_verify():
+    from matcheck.dates import Month
+
+    months = [Month(2024, m) for m in range(1, 13)] + [Month(2025, m) for m in range(1, 7)]
+    draft, text, profile = _draft(_doc(
+        "社保.pdf", "social_insurance_record", names=["李明"], id_numbers=[ID], si_months=months,
+        si_units=["上海甲示例有限公司", "上海乙示例有限公司"], si_total_months=30,
+        si_unit_periods=[("上海甲示例有限公司", Month(2024, 1), Month(2024, 8)),
+                         ("上海乙示例有限公司", Month(2024, 9), Month(2025, 6))]))
+    placed = [(str(p.from_), str(p.to), p.unit) for p in profile.social_insurance if p.from_]
+    assert placed == [("2024-01", "2024-08", "上海甲示例有限公司"), ("2024-09", "2025-06", "上海乙示例有限公司")]
+    first = profile.social_insurance[0]
+    assert first.from_ is None and str(first.to) == "2023-12" and "social_insurance[0].from" in profile.to_verify
+    assert "累计缴费月数 30" in text and "12 个月" in text
+
+
+def test_si_summary_lines_are_read_from_the_record_text():
+    from matcheck.dates import Month
+    from matcheck.documents.fields_extract import si_summary_fields
+
+    text = ("近60个月缴费单位信息\n缴费单位名称 缴费起止时间\n上海甲示例有限公司 2019年07月-2021年10月\n"
+            "上海乙示例有限公司 2021年11月-2026年10月\n截至2026年10月，累计缴费月数 88\n")
+    fields = si_summary_fields(text)
+    assert fields["si_unit_periods"] == [("上海甲示例有限公司", Month(2019, 7), Month(2021, 10)),
+                                         ("上海乙示例有限公司", Month(2021, 11), Month(2026, 10))]
+    assert fields["si_total_months"] == 88
