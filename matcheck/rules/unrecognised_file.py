@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck import rule_names
 from matcheck.results import Finding
 from matcheck.rules.base import Facts
 from matcheck.rules.folder_common import from_file_observations
 
 CODE = "MC203"
-NAME = "unrecognised-file"
+NAME = rule_names.UNRECOGNISED_FILE
 SEVERITY = "info"
 REFERENCE = "documents.md §0.1 (classification) ; checklists/materials.yaml (recognise blocks)"
 NEEDS = frozenset({"documents"})
