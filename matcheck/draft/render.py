@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 import yaml
 
 from matcheck.dates import Month
 from matcheck.draft.model import Draft, Fact, Reading
+from matcheck.materials import material_label
 
 TO_VERIFY = "待核实"
 MAX_SOURCES = 3
@@ -25,16 +25,6 @@ ORDER = ("applicant", "employer", "contract", "education", "qualifications", "so
 NOT_READ = ("以下资料无法从材料中读出，草稿未写入（未写 = 不申报）；需要时按 `matcheck init` 模板补充：\n"
             "work_history（申领人简历）、children（子女）、employer.district（所在区）、applicant.phone、ethnicity 等。")
 _PATH = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
-
-
-@lru_cache(maxsize=1)
-def _material_names() -> dict[str, str]:
-    try:
-        from matcheck.materials import catalog
-
-        return {k: m.name_zh for k, m in catalog().items()}
-    except Exception:  # noqa: BLE001 - a comment without the material's name is still a comment
-        return {}
 
 
 def scalar(value: Any) -> str:
@@ -62,8 +52,7 @@ def _shown(v: Any) -> str:
 
 
 def _src(r: Reading) -> str:
-    name = _material_names().get(r.source.material, r.source.material)
-    return f"{name} {r.source.where}（{r.source.how}）"
+    return f"{material_label(r.source.material)} {r.source.where}（{r.source.how}）"
 
 
 def comment(f: Fact) -> str:
