@@ -20,8 +20,6 @@ import typer
 from matcheck.console import info
 from matcheck.dates import parse_date
 from matcheck.errors import PolicyVersionError, ProfileError, UsageError
-from matcheck.outputs import write_output_file
-from matcheck.report.pii import mask_pii
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -46,6 +44,8 @@ def write_output(text: str, output: Optional[Path], reading: Optional[Path] = No
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
+    from matcheck.outputs import write_output_file  # start-up: the folder walker is not needed for --help
+
     write_output_file(output, text.encode("utf-8") if isinstance(text, str) else text, reading)
     info(f"wrote {output}")
 
@@ -84,6 +84,8 @@ def mask_output(text: str, show_pii: bool) -> str:
     """ID numbers are masked in every default output (``--show-pii`` to see them)."""
     if show_pii:
         return text
+    from matcheck.report.pii import mask_pii  # start-up: renderers load only when a report is written
+
     return mask_pii(text)
 
 

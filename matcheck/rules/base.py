@@ -101,10 +101,19 @@ def make_finding(rule: ModuleType | str, facts: Facts, *, files: tuple[str, ...]
     )
 
 
-def from_observations(rule: ModuleType | str, facts: Facts, **defaults: Any) -> Iterator[Finding]:
+def from_observations(rule: ModuleType | str, facts: Facts, *, about_files: bool = False,
+                      **defaults: Any) -> Iterator[Finding]:
     """The common body of rules fed by observations: one Finding per Observation named after the rule, its
-    arguments filled from the observation (over ``defaults``: values the rule adds, e.g. from ``facts.params``)."""
+    arguments filled from the observation (over ``defaults``: values the rule adds, e.g. from ``facts.params``).
+
+    ``about_files``: an observation about files (the folder reader's) names them as ``{file}`` in the message and,
+    without a subject of its own, takes its first file as the subject."""
     if isinstance(rule, str):
         rule = sys.modules[rule]
     for obs in facts.observations(rule.NAME):
-        yield make_finding(rule, facts, files=obs.files, subject=obs.subject, **{**defaults, **dict(obs.args)})
+        subject = obs.subject
+        named = dict(defaults)
+        if about_files:
+            named["file"] = "、".join(obs.files) or "?"
+            subject = subject or (obs.files[0] if obs.files else None)
+        yield make_finding(rule, facts, files=obs.files, subject=subject, **{**named, **dict(obs.args)})

@@ -5,12 +5,10 @@ Whose a document is: :mod:`matcheck.checks.person`; names and units are compared
 
 from __future__ import annotations
 
-import sys
 from typing import Any, Iterable
 
 from matcheck.materials import material_label
 from matcheck.results import PERSON_LABELS, Document
-from matcheck.rules.base import make_finding
 
 PERSON_ZH, PERSON_EN = PERSON_LABELS["zh"], PERSON_LABELS["en"]
 
@@ -51,12 +49,3 @@ def status_args(status: Any) -> dict[str, Any]:
         **{k: (", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v) for k, v in status.args.items()
            if k not in _FINDING_KEYWORDS},
     }
-
-
-def from_file_observations(rule: Any, facts: Any, **defaults: Any) -> Iterable[Any]:
-    """Like :func:`matcheck.rules.base.from_observations`, with the file's path as ``{file}`` for the message."""
-    module = sys.modules[rule] if isinstance(rule, str) else rule
-    for obs in facts.observations(module.NAME):
-        args = {**defaults, "file": "、".join(obs.files) or "?", **dict(obs.args)}
-        yield make_finding(module, facts, files=obs.files, subject=obs.subject or (obs.files[0] if obs.files else None),
-                           **args)

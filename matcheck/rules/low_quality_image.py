@@ -19,8 +19,7 @@ from typing import Iterator
 
 from matcheck import rule_names
 from matcheck.results import Finding
-from matcheck.rules.base import Facts
-from matcheck.rules.folder_common import from_file_observations
+from matcheck.rules.base import Facts, from_observations
 
 CODE = "MC202"
 NAME = rule_names.LOW_QUALITY_IMAGE
@@ -38,4 +37,4 @@ HINT = {
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    yield from from_file_observations(__name__, facts, reason="")
+    yield from from_observations(__name__, facts, about_files=True, reason="")

@@ -21,8 +21,7 @@ from typing import Iterator
 
 from matcheck import rule_names
 from matcheck.results import Finding
-from matcheck.rules.base import Facts
-from matcheck.rules.folder_common import from_file_observations
+from matcheck.rules.base import Facts, from_observations
 
 CODE = "MC201"
 NAME = rule_names.UNREADABLE_FILE
@@ -40,4 +39,4 @@ HINT = {
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    yield from from_file_observations(__name__, facts, reason="", detail="")
+    yield from from_observations(__name__, facts, about_files=True, reason="", detail="")
