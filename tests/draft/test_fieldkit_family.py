@@ -1,0 +1,32 @@
+"""The independent document family (``fieldkit``: other layouts, label wordings, draw orders, zips, strays): the
+draft loads and fills no fact wrongly — but for one difference that is fieldkit's, not the draft's: its profiles
+state the contract's end as the day after the 止 date the contract prints (fieldkit/papers.py prints
+``contract_end - 1 day``), and the draft writes what the contract prints."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from matcheck.draft import draft_folder, render
+from matcheck.draft.folder import profile_of
+from matcheck.draft.measure import measure
+from matcheck.profile import load_profile
+
+folders = pytest.importorskip("fieldkit.folders")
+
+
+@pytest.mark.parametrize("variant", [v for v in folders.VARIANTS if v != "shop"])  # shop: scans through OCR
+def test_fieldkit_folder_has_no_wrong_fact(tmp_path: Path, variant: str):
+    folder = tmp_path / variant
+    folders.write_folder(folder, variant)
+    truth = load_profile(folder / "profile.yaml")
+    draft, _ = draft_folder(folder, truth.as_of, cache_dir=tmp_path / "cache")
+    drafted = profile_of(render(draft, str(folder)), "draft")
+    fill = measure(truth, drafted)
+    assert set(fill.paths["wrong"]) <= {"contract.end"}
+    if fill.paths["wrong"]:
+        assert drafted.contract.end == truth.contract.end - timedelta(days=1)
+    assert fill.count("correct") >= 0.5 * fill.total, fill.paths
