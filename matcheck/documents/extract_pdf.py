@@ -1,5 +1,7 @@
 """Text from a PDF: the text layer with pypdf; pages without one (扫描件) rendered with pypdfium2 and OCR'd.
 
+* a text layer drawn out of reading order (values in a second pass, a table column by column) is rebuilt from
+  its runs' positions (:mod:`matcheck.documents.reading_order`);
 * a text PDF never loads the OCR engine;
 * encrypted with a user password → a problem (需要密码), not a crash; owner-password-only PDFs read normally;
 * a PDF pypdf cannot open (missing ``%%EOF``, broken ``startxref``) is retried with PDFium, which repairs such
@@ -13,6 +15,7 @@ import logging
 import re
 
 from matcheck.documents.extraction import Extraction, PageText
+from matcheck.documents.reading_order import page_text
 
 MIN_TEXT_CHARS = 8  # a page with fewer non-blank characters than this is a scan: OCR it
 MAX_PAGES = 200
@@ -46,7 +49,7 @@ def extract_pdf(data: bytes) -> Extraction:
         count = len(pages)
         texts = []
         for i in range(min(count, MAX_PAGES)):
-            texts.append((pages[i].extract_text() or "").replace("\x00", ""))
+            texts.append(page_text(pages[i]).replace("\x00", ""))
     except FileNotDecryptedError as exc:
         return out.unreadable("PDF 已加密（需要密码），无法读取", f"{type(exc).__name__}: {exc}")
     except (PyPdfError, DependencyError, ValueError, KeyError, TypeError, AttributeError, IndexError,
