@@ -66,4 +66,5 @@ def check_applicant(folder: Path, profile_path: Path | None = None, as_of: date 
                   config=config)
     findings = run_rules(facts)
     return CheckReport(profile_source=str(source), folder=str(folder), score=score, checklist=checklist,
-                       documents=documents, required=required, findings=findings)
+                       documents=documents, required=required, findings=findings,
+                       assessment=assessment)

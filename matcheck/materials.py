@@ -30,11 +30,14 @@ KINDS = ("document", "prerequisite")
 WHOSE = ("applicant", "spouse", "child", "employer", "hr_officer")
 GROUPS = ("基础材料", "指标材料", "同住人材料", "其他事项")
 CONFIDENCES = ("A", "B", "C", "?")
+FAMILIES = ("education", "tax", "social_insurance", "identity", "marriage", "employment", "qualification")
+"""The field families a document type may declare (``family:``): which fields the folder reader extracts from it
+(one extractor per family in ``documents/fields_extract.py``, the family's vocabulary in ``documents/fields.py``)."""
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 _ENTRY_KEYS = {"id", "kind", "name_zh", "name_en", "whose", "original_or_copy", "where", "where_en", "requires",
                "validity", "alternatives", "note", "source", "confidence", "document_of", "recognise",
-               "basis"}
+               "basis", "family"}
 BASES = ("official", "practice")
 PRACTICE_REASON = "（只见于受理实践，条文和官方材料清单未列：建议备齐，缺少时为警告）"
 """Appended to the reason of every requirement of a ``basis: practice`` entry (docs/checking.md: severity follows
@@ -105,6 +108,7 @@ class Material:
     document_of: str | None = None  # physically another type (hr_officer_id is an id_card)
     recognise: Recognise | None = None
     basis: str = "official"  # official: an official text or list asks for it; practice: only agency practice does
+    family: str | None = None  # the field family (FAMILIES) the folder reader extracts from it; None: common only
 
 
 def catalog_path() -> Path:
@@ -204,6 +208,10 @@ def parse_catalog(data: Any, file: str = "materials.yaml") -> dict[str, Material
             requires = tuple(replace(r, optional=True, reason=r.reason + PRACTICE_REASON) for r in requires)
         validity = _validity(raw.get("validity"), where, problems, VALIDITY_RULES)
         recognise = _recognise(raw.get("recognise"), where, problems)
+        family = raw.get("family")
+        if family is not None and (kind != "document" or family not in FAMILIES):
+            problems.append(f"{where}: family: {family!r}; a document's is one of {', '.join(FAMILIES)}")
+            family = None
         if kind == "document" and recognise is None:
             problems.append(f"{where}: recognise: a document needs a recognise block (titles, keywords, ...)")
         alternatives = raw.get("alternatives") or []
@@ -216,7 +224,7 @@ def parse_catalog(data: Any, file: str = "materials.yaml") -> dict[str, Material
             requires=requires, source=str(raw.get("source", "")), confidence=confidence, order=index,
             where_en=raw.get("where_en"), validity=validity, alternatives=tuple(alternatives),
             note=raw.get("note"), document_of=raw.get("document_of"), recognise=recognise,
-            basis=str(basis),
+            basis=str(basis), family=family,
         )
     for m in out.values():
         problems.extend(f"{file}: {m.id}: alternatives: {a!r} is not a material in the catalog"

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Literal, Mapping
+
+if TYPE_CHECKING:  # the type only: results are the bottom layer, the Assessment sits above it
+    from matcheck.assessment import Assessment
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -214,6 +217,7 @@ class CheckReport:
     documents: tuple[Document, ...]
     required: tuple[MaterialStatus, ...]
     findings: tuple[Finding, ...]
+    assessment: "Assessment"  # the one assessment every stage of this check read (profile, as_of, policy, params)
 
     @property
     def worst(self) -> str | None:

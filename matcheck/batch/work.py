@@ -165,7 +165,8 @@ def summarise(report: CheckReport, task: ApplicantTask, name: str | None) -> App
     return ApplicantOutcome(
         key=task.key, folder=task.folder, name=name, status=STATUS_CHECKED, exit_code=code,
         total=score.total, standard=score.standard, reaches_standard=score.reaches_standard,
-        provisional=score.provisional, vetoed=score.vetoed, policy=score.policy, as_of=score.as_of.isoformat(),
+        provisional=score.provisional, vetoed=score.vetoed, policy=report.assessment.policy,
+        as_of=report.assessment.as_of.isoformat(),
         indicators=tuple(IndicatorPoints(i.id, i.name, i.points, i.counted) for i in score.indicators),
         missing=missing, errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
         top_finding=_mask(top, task.show_pii) if top else None)

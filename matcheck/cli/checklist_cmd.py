@@ -25,15 +25,15 @@ def register(app: typer.Typer) -> None:
         show_pii: bool = show_pii_option(),
     ) -> None:
         """The required materials: base documents plus those each claimed indicator and family fact needs."""
-        from matcheck.pipeline import checklist_for
+        from matcheck.pipeline import assess, build_checklist
         from matcheck.profile import load_profile
 
-        prof = load_profile(profile)
-        result = checklist_for(prof, parse_as_of(as_of), policy)
+        assessment = assess(load_profile(profile), parse_as_of(as_of), policy)
+        result = build_checklist(assessment)
         if output is not None and output.suffix.lower() in (".docx", ".pdf"):
             from matcheck.form import write_checklist_sheet
 
-            write_checklist_sheet(prof, result, output)
+            write_checklist_sheet(assessment, result, output)
             raise typer.Exit(EXIT_OK)
         from matcheck.report import renderer
 

@@ -23,11 +23,10 @@ def register(app: typer.Typer) -> None:
         if output.suffix.lower() not in (".docx", ".pdf"):
             raise UsageError(f"-o: {output.name!r} must end in .docx or .pdf")
         from matcheck.form import write_application_form
-        from matcheck.pipeline import score_profile
+        from matcheck.pipeline import assess, score
         from matcheck.profile import load_profile
 
-        prof = load_profile(profile)
-        result = score_profile(prof, parse_as_of(as_of), policy)
-        write_application_form(prof, result, output)
+        assessment = assess(load_profile(profile), parse_as_of(as_of), policy)
+        write_application_form(assessment, score(assessment), output)
         info(f"wrote {output}")
         raise typer.Exit(EXIT_OK)

@@ -24,6 +24,10 @@ organisation anywhere on a contract without a labelled party; the holder of a ce
 it) is listed in ``unsure``. Rules assert a mismatch only on a confident value; otherwise they say what could not
 be verified, and where.
 
+Which family a document type belongs to is declared with its catalog entry (``family:`` in
+checklists/materials.yaml); the lists below name the types declared so today. ``FAMILY_FIELDS`` is the checked
+vocabulary (tests/documents/test_synth_folder.py: every field read is in its family's).
+
 Education (xuexin_record, degree_verification_report, diploma, degree_certificate, high_school_diploma,
 foreign_degree_certification)
     ``school``           学校名称 / 学位授予单位 / 毕业院校
@@ -77,6 +81,18 @@ IDENTITY = ("valid_from", "valid_until", "valid_long_term", "address", "birth_da
 MARRIAGE = ("registration_date", "cert_no")
 EMPLOYMENT = ("employer", "employee", "term_start", "term_end", "open_ended", "post", "company_name", "established")
 QUALIFICATION = ("qual_name", "qual_level", "obtained", "cert_no", "issuer")
+PER_DOCUMENT = ("unsure", "id_sides", "paired_with")  # what the reader adds about a document, whatever its family
+
+FAMILY_FIELDS: dict[str, tuple[str, ...]] = {
+    "education": EDUCATION, "tax": TAX, "social_insurance": SOCIAL_INSURANCE, "identity": IDENTITY,
+    "marriage": MARRIAGE, "employment": EMPLOYMENT, "qualification": QUALIFICATION,
+}
+"""The field vocabulary of each family a document type declares in ``checklists/materials.yaml`` (``family:``)."""
+
+
+def vocabulary(family: str | None) -> frozenset[str]:
+    """Every key a document of ``family`` (None: a document type without one) may carry in ``Document.fields``."""
+    return frozenset(COMMON + PER_DOCUMENT + (FAMILY_FIELDS[family] if family else ()))
 
 
 def is_confident(doc, key: str) -> bool:

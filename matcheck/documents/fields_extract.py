@@ -14,6 +14,7 @@ from typing import Any, Callable
 from matcheck.dates import Month
 from matcheck.documents.text import (compact, find_credit_codes, find_dates, find_id_numbers, find_months, find_orgs,
                                      first_date, first_month_or_date, label_value, normalise)
+from matcheck.materials import catalog
 
 _NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}")
 NAME_LABELS = ("姓名", "持证人", "纳税人名称", "纳税人姓名", "新生儿姓名", "户主姓名", "学生", "乙方")
@@ -418,38 +419,11 @@ def qualification_fields(text: str) -> dict[str, Any]:
             "issuer": label_value(text, "评审委员会", "评价机构", "发证单位", "发证机关", "审批部门")}
 
 
-FAMILIES: dict[str, Callable[[str], dict[str, Any]]] = {
+FAMILIES: dict[str, Callable[[str], dict[str, Any]]] = {  # one per matcheck.materials.FAMILIES
     "education": education_fields, "tax": tax_fields, "social_insurance": social_insurance_fields,
     "identity": identity_fields, "marriage": marriage_fields, "employment": employment_fields,
     "qualification": qualification_fields,
 }
-MATERIAL_FAMILY = {
-    **dict.fromkeys(("xuexin_record", "degree_verification_report", "diploma", "degree_certificate",
-                     "high_school_diploma", "foreign_degree_certification"), "education"),
-    "tax_record": "tax", "social_insurance_record": "social_insurance",
-    **dict.fromkeys(("id_card", "residence_permit", "hukou_booklet", "hukou_certificate"), "identity"),
-    **dict.fromkeys(("marriage_certificate", "divorce_certificate"), "marriage"),
-    **dict.fromkeys(("labour_contract", "business_license", "appointment_letter", "employer_letter",
-                     "dispatch_agreement"), "employment"),
-    **dict.fromkeys(("title_certificate", "skill_certificate", "vocational_qualification_certificate"),
-                    "qualification"),
-}
-
-
-def family_of(material: str | None) -> str | None:
-    if material is None:
-        return None
-    if material in MATERIAL_FAMILY:
-        return MATERIAL_FAMILY[material]
-    for word, family in (("tax", "tax"), ("social", "social_insurance"), ("degree", "education"),
-                         ("diploma", "education"), ("xuexin", "education"), ("marriage", "marriage"),
-                         ("contract", "employment"), ("license", "employment"), ("certificate", "qualification"),
-                         ("hukou", "identity"), ("permit", "identity"), ("id_card", "identity")):
-        if word in material:
-            return family
-    return None
-
-
 ID_FRONT_WORDS = ("公民身份号码", "住址")
 ID_BACK_WORDS = ("签发机关", "有效期限", "居民身份证")
 
@@ -470,9 +444,9 @@ def extract_fields(text: str, material: str | None) -> dict[str, Any]:
     """The common fields plus the family's fields, without empty values."""
     text = normalise(text)
     fields = common_fields(text)
-    family = family_of(material)
-    if family:
-        fields.update(FAMILIES[family](text))
+    entry = catalog().get(material) if material else None
+    if entry is not None and entry.family:  # the family declared with the document type (checklists/materials.yaml)
+        fields.update(FAMILIES[entry.family](text))
     if material == "id_card":
         fields["id_sides"] = id_sides(text, fields)
     return {k: v for k, v in fields.items() if v not in (None, "", [], {}, set())}

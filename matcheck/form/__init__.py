@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from matcheck.assessment import Assessment
 from matcheck.errors import UsageError
 from matcheck.form.checklist_sheet import checklist_sheet
 from matcheck.form.layout import FormModel
 from matcheck.form.model import application_form
 from matcheck.outputs import write_output_file
-from matcheck.profile import Profile
 from matcheck.results import Checklist, Score
 
 FORMATS = (".docx", ".pdf")
@@ -40,14 +40,14 @@ def _write(model: FormModel, path: Path) -> Path:
     return path
 
 
-def write_application_form(profile: Profile, score: Score, path: Path) -> Path:
-    """Write the pre-filled 积分申请表 to ``path`` (.docx or .pdf)."""
-    return _write(application_form(profile, score), path)
+def write_application_form(assessment: Assessment, score: Score, path: Path) -> Path:
+    """Write the pre-filled 积分申请表 of ``assessment`` (scored as ``score``) to ``path`` (.docx or .pdf)."""
+    return _write(application_form(assessment, score), path)
 
 
-def write_checklist_sheet(profile: Profile, checklist: Checklist, path: Path) -> Path:
-    """Write the materials checklist as a sheet to tick off (.docx or .pdf)."""
-    return _write(checklist_sheet(profile, checklist), path)
+def write_checklist_sheet(assessment: Assessment, checklist: Checklist, path: Path) -> Path:
+    """Write the materials checklist of ``assessment`` as a sheet to tick off (.docx or .pdf)."""
+    return _write(checklist_sheet(assessment, checklist), path)
 
 
 __all__ = ["FORMATS", "FormModel", "application_form", "checklist_sheet", "render", "write_application_form",

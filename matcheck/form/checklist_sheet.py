@@ -1,15 +1,15 @@
 """The materials checklist as a printable sheet (材料核对清单): one box to tick per item while packing.
 
-``checklist_sheet(profile, checklist) -> FormModel`` is pure. Each item shows whose it is (本人 / 配偶 / 子女 …, with
+``checklist_sheet(assessment, checklist) -> FormModel`` is pure. Each item shows whose it is (本人 / 配偶 / 子女 …, with
 the name), 原件/复印件, where to get it, and why it is needed; items grouped as in the Checklist (基础材料, 指标材料,
 同住人材料, 其他事项). The sheet holds names but no ID numbers.
 """
 
 from __future__ import annotations
 
+from matcheck.assessment import Assessment
 from matcheck.form.layout import UNCHECKED, Cell, FormModel, Row, Section, fmt_date, label, value
 from matcheck.materials import material_label
-from matcheck.profile import Profile
 from matcheck.results import PERSON_LABELS, Checklist, RequiredMaterial
 
 SHEET_TITLE = "《上海市居住证》积分申请材料核对清单"
@@ -45,12 +45,13 @@ def _item_row(n: int, item: RequiredMaterial) -> Row:
                 Cell(explanation(item), small=True)))
 
 
-def checklist_sheet(profile: Profile, checklist: Checklist) -> FormModel:
-    a, e = profile.applicant, profile.employer
+def checklist_sheet(assessment: Assessment, checklist: Checklist) -> FormModel:
+    """The sheet for ``checklist`` (:func:`matcheck.checklist.build.build_checklist` of the same ``assessment``)."""
+    a, e = assessment.profile.applicant, assessment.profile.employer
     head = Section("申请信息", (0.14, 0.36, 0.14, 0.36), (
         Row((label("申请人"), value(a.name or "", key="applicant.name"), label("申请单位"),
              value(e.name or "", key="employer.name"))),
-        Row((label("核对日期"), value(fmt_date(checklist.as_of), key="as_of"), label("材料项数"),
+        Row((label("核对日期"), value(fmt_date(assessment.as_of), key="as_of"), label("材料项数"),
              value(str(len(checklist.items)), key="count"))),
     ))
     groups = sorted({i.group for i in checklist.items}, key=lambda g: (GROUP_ORDER.index(g)

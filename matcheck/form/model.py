@@ -1,6 +1,7 @@
-"""The 《上海市居住证》积分申请表 as a field model, built from the Profile and the Score (rules.md §5).
+"""The 《上海市居住证》积分申请表 as a field model, built from the Assessment and the Score (rules.md §5).
 
-``application_form(profile, score) -> FormModel`` is a pure function. The sections follow the old (试行-era) form
+``application_form(assessment, score) -> FormModel`` is a pure function: the profile, the date and the policy
+version (named in the pledges) are the assessment's, the points the Score's. The sections follow the old (试行-era) form
 (S33): 封面; 用人单位承诺及授权; 申请人承诺及授权; 个人基本信息; 就业信息; 申领人简历 (from the school before the
 first job); 与外省市原工作单位的劳动关系; 配偶情况; 子女情况 (享受积分待遇 是/否); then the 积分指标申报 with the
 points from the Score (the current form's claim section was not seen [?]: its layout here is ours).
@@ -17,8 +18,8 @@ from typing import Any, Callable
 from matcheck.form.claims import claim_text
 from matcheck.form.layout import (TO_VERIFY, Cell, Cover, FormModel, Row, Section, fmt_bool, fmt_date, fmt_month,
                                   label, value, yes_no_boxes)
+from matcheck.assessment import Assessment
 from matcheck.identity import parse_id_number
-from matcheck.policy.versions import versions
 from matcheck.profile import Profile
 from matcheck.results import Score
 
@@ -49,21 +50,20 @@ class _Facts:
 # --------------------------------------------------------------------------- pledges (承诺及授权)
 
 
-def _policy_names(score: Score) -> str:
-    """《上海市居住证管理办法》、《<the points measures in force>》 for the pledge."""
-    version = next((v for v in versions() if v.id == score.policy), None)
-    name = version.name.split(" (")[0] if version else "上海市居住证积分管理办法"
+def _policy_names(assessment: Assessment) -> str:
+    """《上海市居住证管理办法》、《<the points measures of the assessment's policy version>》 for the pledge."""
+    name = assessment.choice.version.name.split(" (")[0]
     return f"《上海市居住证管理办法》、《{name}》"
 
 
-def employer_pledge(score: Score) -> str:
-    return (f"本单位已知悉{_policy_names(score)}及其实施细则的有关规定，承诺本表所填写的申请人信息及提交的"
+def employer_pledge(assessment: Assessment) -> str:
+    return (f"本单位已知悉{_policy_names(assessment)}及其实施细则的有关规定，承诺本表所填写的申请人信息及提交的"
             "材料真实、准确、完整，申请人与本单位存在真实的劳动（聘用）关系。如有虚假，本单位愿承担相应责任，"
             "并授权有关部门对所填写内容及提交的材料进行核查。")
 
 
-def applicant_pledge(score: Score) -> str:
-    return (f"本人已知悉{_policy_names(score)}及其实施细则的有关规定，承诺本表所填写内容及提交的材料真实、"
+def applicant_pledge(assessment: Assessment) -> str:
+    return (f"本人已知悉{_policy_names(assessment)}及其实施细则的有关规定，承诺本表所填写内容及提交的材料真实、"
             "准确、完整。如有虚假，愿承担相应责任，同意取消本人居住证积分及相关待遇，并授权有关部门对所填写内容"
             "及提交的材料进行核查。")
 
@@ -235,7 +235,8 @@ def _children(f: _Facts) -> Section:
                    note="子女已通过另一方父母的积分享受待遇的，“享受积分待遇”填“否”。")
 
 
-def _claims(profile: Profile, score: Score) -> Section:
+def _claims(assessment: Assessment, score: Score) -> Section:
+    profile = assessment.profile
     header = Row((label("指标"), label("申报内容"), label("计分说明"), label("分值")), header=True)
     rows = []
     for ind in score.indicators:
@@ -250,7 +251,7 @@ def _claims(profile: Profile, score: Score) -> Section:
     summary = f"标准分值 {score.standard} 分；{verdict}标准分值" + ("（暂定）" if score.provisional else "")
     if score.vetoed:
         summary += "；存在一票否决情形"
-    basis = f"按 {score.policy} 版积分政策，测算日期 {fmt_date(score.as_of)}" + (
+    basis = f"按 {assessment.policy} 版积分政策，测算日期 {fmt_date(assessment.as_of)}" + (
         f"（{score.policy_note}）" if score.policy_note else "")
     rows.append(Row((label("合计"), value(summary), Cell(basis, small=True),
                      value(str(score.total), key="points.total", align="center"))))
@@ -261,26 +262,28 @@ def _claims(profile: Profile, score: Score) -> Section:
 # --------------------------------------------------------------------------- the form
 
 
-def application_form(profile: Profile, score: Score) -> FormModel:
-    """The pre-filled 积分申请表 for one applicant (pure: same profile and score → same form)."""
+def application_form(assessment: Assessment, score: Score) -> FormModel:
+    """The pre-filled 积分申请表 for one applicant (pure: same assessment and score → same form); ``score`` is
+    :func:`matcheck.scoring.score` of the same ``assessment``."""
+    profile = assessment.profile
     f = _Facts(profile)
     a, e = profile.applicant, profile.employer
     cover = Cover(
         title=FORM_TITLE,
         lines=(("流水号", ""), ("申请人", f.text("applicant.name", a.name)), ("申请单位", f.text("employer.name", e.name)),
                ("组织机构代码（统一社会信用代码）", f.text("employer.credit_code", e.credit_code)),
-               ("申请日期", fmt_date(score.as_of))),
+               ("申请日期", fmt_date(assessment.as_of))),
         issuer=ISSUER,
         note="本表由 matcheck 根据申请人资料预填，请逐项核对（【待核实】处须核实后填写）后签字、盖章。",
     )
     sections = (
-        _pledge("用人单位承诺及授权", employer_pledge(score), "法定代表人或授权人签字", seal=True, page_break=True),
-        _pledge("申请人承诺及授权", applicant_pledge(score), "申请人签字", seal=False, page_break=False),
+        _pledge("用人单位承诺及授权", employer_pledge(assessment), "法定代表人或授权人签字", seal=True, page_break=True),
+        _pledge("申请人承诺及授权", applicant_pledge(assessment), "申请人签字", seal=False, page_break=False),
         _personal(f), _employment(f), _resume(profile), _out_of_town(f), _spouse(f), _children(f),
-        _claims(profile, score),
+        _claims(assessment, score),
     )
     return FormModel(title=FORM_TITLE, sections=sections, cover=cover, to_verify=tuple(sorted(profile.to_verify)),
-                     meta={"kind": "application_form", "applicant": a.name or "", "as_of": score.as_of.isoformat()})
+                     meta={"kind": "application_form", "applicant": a.name or "", "as_of": assessment.as_of.isoformat()})
 
 
 __all__ = ["application_form", "resume_entries", "ResumeEntry", "FORM_TITLE"]

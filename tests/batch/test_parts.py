@@ -98,11 +98,12 @@ def test_manifest_survives_a_torn_last_line(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- summary rows
 
 def _report(tmp_path: Path) -> tuple[CheckReport, ApplicantTask]:
-    from matcheck.pipeline import score_profile
+    from matcheck.pipeline import assess, score
 
     write_applicant(tmp_path / "a", 4)
     profile = load_profile(tmp_path / "a" / "profile.yaml")
-    score = score_profile(profile)
+    assessment = assess(profile)
+    result = score(assessment)
     findings = (
         Finding("MC101", "missing-material", "error", "缺少个人所得税纳税记录", "到电子税务局打印", "rules.md"),
         Finding("MC301", "unit-mismatch", "warning", "社保单位与合同单位不一致", "核对", "rules.md"),
@@ -111,8 +112,8 @@ def _report(tmp_path: Path) -> tuple[CheckReport, ApplicantTask]:
     required = (MaterialStatus("tax_record", "applicant", "missing", name_zh="个人所得税纳税记录"),
                 MaterialStatus("marriage_certificate", "spouse", "missing", name_zh="结婚证"),
                 MaterialStatus("degree_certificate", "applicant", "present", ("学位证书.pdf",), name_zh="学位证书"))
-    report = CheckReport(str(tmp_path / "a" / "profile.yaml"), str(tmp_path / "a"), score,
-                         Checklist(score.as_of, ()), (), required, findings)
+    report = CheckReport(str(tmp_path / "a" / "profile.yaml"), str(tmp_path / "a"), result,
+                         Checklist(assessment.as_of, ()), (), required, findings, assessment)
     return report, ApplicantTask(key="a", folder=str(tmp_path / "a"))
 
 

@@ -42,3 +42,17 @@ def test_whose_and_key_facts_match_the_profile(synthetic):
     last = [e for e in profile.education if e.level not in ("高中", "中专")][-1]
     assert by["xuexin_record"].fields["school"] == last.school
     assert by["xuexin_record"].fields["level"] == last.level
+
+
+def test_every_field_read_is_in_its_familys_vocabulary(synthetic):
+    """Document.fields speaks the vocabulary of documents/fields.py: the common fields, what the reader adds about a
+    document, and the fields of the family its type declares in checklists/materials.yaml, nothing else."""
+    from matcheck.documents.fields import vocabulary
+    from matcheck.materials import catalog
+
+    _, docs = synthetic
+    families = {catalog()[d.material].family for d in docs if d.material in catalog()}
+    assert len(families - {None}) >= 5, f"the synthetic folder covers too few families: {families}"
+    for d in docs:
+        family = catalog()[d.material].family if d.material in catalog() else None
+        assert set(d.fields) <= vocabulary(family), (d.path, d.material, family, set(d.fields) - vocabulary(family))

@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 import yaml
 
-from matcheck.pipeline import score_profile
-from matcheck.profile import parse_profile
-from matcheck.results import Checklist, RequiredMaterial
+from matcheck.assessment import Assessment
+from matcheck.pipeline import assess, score
+from matcheck.profile import Profile, parse_profile
+from matcheck.results import Checklist, RequiredMaterial, Score
 
 BASE: dict[str, Any] = {
     "as_of": "2026-11-20",
@@ -110,9 +111,10 @@ def write_profile(tmp_path: Path, data: dict[str, Any], name: str = "profile.yam
     return path
 
 
-@pytest.fixture
-def score_of():
-    return lambda p: score_profile(p)
+def assessed(profile: Profile) -> tuple[Assessment, Score]:
+    """The one assessment of ``profile`` (its own as_of, the policy in force) and its score: a form's inputs."""
+    assessment = assess(profile)
+    return assessment, score(assessment)
 
 
 def sample_checklist(as_of: date = date(2026, 11, 20)) -> Checklist:

@@ -9,9 +9,9 @@ from docx.shared import Mm
 
 from matcheck.form import write_application_form, write_checklist_sheet
 from matcheck.form.model import resume_entries
-from matcheck.pipeline import score_profile
+from matcheck.pipeline import assess
 from matcheck.profile import parse_profile
-from tests.form.conftest import base_data, compact, long_data, sample_checklist
+from tests.form.conftest import assessed, base_data, compact, long_data, sample_checklist
 
 
 def unique_cells(row):
@@ -36,7 +36,7 @@ def label_values(document) -> dict[str, list[str]]:
 @pytest.fixture(scope="module")
 def form_docx(tmp_path_factory):
     profile = parse_profile(base_data(), "base.yaml")
-    path = write_application_form(profile, score_profile(profile), tmp_path_factory.mktemp("docx") / "申请表.docx")
+    path = write_application_form(*assessed(profile), tmp_path_factory.mktemp("docx") / "申请表.docx")
     return docx.Document(str(path))
 
 
@@ -89,7 +89,7 @@ def test_tables_have_fixed_layout_and_widths(form_docx):
 
 def test_resume_header_repeats_and_rows_follow_the_profile(tmp_path):
     profile = parse_profile(long_data(), "long.yaml")
-    path = write_application_form(profile, score_profile(profile), tmp_path / "long.docx")
+    path = write_application_form(*assessed(profile), tmp_path / "long.docx")
     document = docx.Document(str(path))
     resume = next(t for t in document.tables if t.rows[0].cells[0].text == "起始年月")
     assert resume.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
@@ -104,7 +104,7 @@ def test_resume_header_repeats_and_rows_follow_the_profile(tmp_path):
 def test_checklist_sheet_docx_has_a_box_per_item(tmp_path):
     profile = parse_profile(base_data())
     checklist = sample_checklist()
-    document = docx.Document(str(write_checklist_sheet(profile, checklist, tmp_path / "清单.docx")))
+    document = docx.Document(str(write_checklist_sheet(assess(profile), checklist, tmp_path / "清单.docx")))
     items = []
     for table in document.tables:
         for row in table.rows[1:]:

@@ -6,11 +6,12 @@ from matcheck.form.checklist_sheet import checklist_sheet
 from matcheck.form.layout import TO_VERIFY
 from matcheck.form.model import application_form, resume_entries
 from matcheck.profile import parse_profile
-from tests.form.conftest import base_data, long_data, sample_checklist
+from matcheck.pipeline import assess
+from tests.form.conftest import assessed, base_data, long_data, sample_checklist
 
 
-def test_every_profile_value_has_its_labelled_cell(profile, score_of):
-    form = application_form(profile, score_of(profile))
+def test_every_profile_value_has_its_labelled_cell(profile):
+    form = application_form(*assessed(profile))
     assert form.value_of("applicant.name") == "李明"
     assert form.value_of("applicant.id_number") == "320102199203154514"  # the application itself: not masked
     assert form.value_of("applicant.birth_date") == "1992年03月15日"
@@ -24,9 +25,9 @@ def test_every_profile_value_has_its_labelled_cell(profile, score_of):
     assert form.cover is not None and ("申请日期", "2026年11月20日") in form.cover.lines
 
 
-def test_the_model_is_a_pure_function(profile, score_of):
-    score = score_of(profile)
-    assert application_form(profile, score) == application_form(profile, score)
+def test_the_model_is_a_pure_function(profile):
+    assessment, score = assessed(profile)
+    assert application_form(assessment, score) == application_form(assessment, score)
 
 
 def test_resume_starts_with_the_school_before_the_first_job(profile):
@@ -58,22 +59,22 @@ def test_ten_resume_rows(long_profile):
     assert len(rows) == 10 and rows[0].key == "education[1]"
 
 
-def test_facts_to_verify_print_as_such(score_of):
+def test_facts_to_verify_print_as_such():
     data = base_data()
     data["applicant"]["hukou_address"] = "待核实"
     data["work_history"][0]["unit"] = "待核实"
     data["children"][0]["enjoys_benefits"] = "待核实"
     p = parse_profile(data)
-    form = application_form(p, score_of(p))
+    form = application_form(*assessed(p))
     assert form.value_of("applicant.hukou_address") == TO_VERIFY
     assert form.value_of("children[0].enjoys_benefits") == TO_VERIFY
     assert TO_VERIFY in next(r.text for r in resume_entries(p) if r.key == "work_history[0]")
     assert "applicant.hukou_address" in form.to_verify
 
 
-def test_claims_carry_the_points_of_the_score(profile, score_of):
-    score = score_of(profile)
-    form = application_form(profile, score)
+def test_claims_carry_the_points_of_the_score(profile):
+    assessment, score = assessed(profile)
+    form = application_form(assessment, score)
     counted = [i for i in score.indicators if i.points]
     assert counted, "the sample applicant scores points"
     for ind in counted:
@@ -83,8 +84,8 @@ def test_claims_carry_the_points_of_the_score(profile, score_of):
     assert form.value_of("points.total") == str(score.total)
 
 
-def test_pledges_read_as_pledges(profile, score_of):
-    form = application_form(profile, score_of(profile))
+def test_pledges_read_as_pledges(profile):
+    form = application_form(*assessed(profile))
     pledges = {s.title: s.rows[0].cells[0].text for s in form.sections if s.prose}
     assert set(pledges) == {"用人单位承诺及授权", "申请人承诺及授权"}
     for text in pledges.values():
@@ -94,7 +95,7 @@ def test_pledges_read_as_pledges(profile, score_of):
 
 def test_checklist_sheet_one_box_per_item(profile):
     checklist = sample_checklist()
-    sheet = checklist_sheet(profile, checklist)
+    sheet = checklist_sheet(assess(profile), checklist)
     boxes = [c for c in sheet.cells() if c.key and c.key.startswith("box.")]
     assert len(boxes) == len(checklist.items) and all(c.text == "□" for c in boxes)
     assert sheet.value_of("whose.5") == "子女\n（李小军）"

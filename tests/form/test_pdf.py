@@ -7,16 +7,16 @@ import pytest
 
 from matcheck.form import render, write_application_form, write_checklist_sheet
 from matcheck.form.model import application_form, resume_entries
-from matcheck.pipeline import score_profile
+from matcheck.pipeline import assess
 from matcheck.profile import parse_profile
-from tests.form.conftest import LONG_TAIL, base_data, compact, needs_pdftoppm, sample_checklist
+from tests.form.conftest import LONG_TAIL, assessed, base_data, compact, needs_pdftoppm, sample_checklist
 from tests.form.pdfread import A4_PT, MM, fragments, ink_in_margins, render_pages
 
 
 @pytest.fixture(scope="module")
 def form_pdf(tmp_path_factory):
     profile = parse_profile(base_data(), "base.yaml")
-    return write_application_form(profile, score_profile(profile), tmp_path_factory.mktemp("pdf") / "申请表.pdf")
+    return write_application_form(*assessed(profile), tmp_path_factory.mktemp("pdf") / "申请表.pdf")
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +73,8 @@ def test_resume_rows_and_children_are_printed(form_pdf, profile):
     assert "是否与外省市原工作单位保留劳动关系、聘用关系、任用关系□是■否" in text
 
 
-def test_long_values_wrap_and_nothing_leaves_the_page(tmp_path, long_profile, score_of):
-    path = write_application_form(long_profile, score_of(long_profile), tmp_path / "long.pdf")
+def test_long_values_wrap_and_nothing_leaves_the_page(tmp_path, long_profile):
+    path = write_application_form(*assessed(long_profile), tmp_path / "long.pdf")
     reader = pypdf.PdfReader(str(path))
     assert 3 <= len(reader.pages) <= 7
     text = compact("".join(p.extract_text() for p in reader.pages))
@@ -92,8 +92,8 @@ def test_long_values_wrap_and_nothing_leaves_the_page(tmp_path, long_profile, sc
 
 
 @needs_pdftoppm
-def test_rendered_pages_keep_white_margins(tmp_path, long_profile, score_of):
-    path = write_application_form(long_profile, score_of(long_profile), tmp_path / "long.pdf")
+def test_rendered_pages_keep_white_margins(tmp_path, long_profile):
+    path = write_application_form(*assessed(long_profile), tmp_path / "long.pdf")
     pages = render_pages(path, tmp_path)
     assert len(pages) == len(pypdf.PdfReader(str(path)).pages)
     for png in pages:
@@ -102,7 +102,7 @@ def test_rendered_pages_keep_white_margins(tmp_path, long_profile, score_of):
 
 def test_checklist_sheet_pdf(tmp_path, profile):
     checklist = sample_checklist()
-    path = write_checklist_sheet(profile, checklist, tmp_path / "清单.pdf")
+    path = write_checklist_sheet(assess(profile), checklist, tmp_path / "清单.pdf")
     reader = pypdf.PdfReader(str(path))
     text = "".join(p.extract_text() for p in reader.pages)
     assert text.count("□") == len(checklist.items)
@@ -112,17 +112,17 @@ def test_checklist_sheet_pdf(tmp_path, profile):
     assert "子女（李小军）" in flat and "原件+复印件" in flat and "第1页共1页" in flat
 
 
-def test_the_same_input_gives_the_same_bytes(profile, score_of):
-    model = application_form(profile, score_of(profile))
+def test_the_same_input_gives_the_same_bytes(profile):
+    model = application_form(*assessed(profile))
     assert render(model, ".pdf") == render(model, ".pdf")
 
 
-def test_a_value_longer_than_a_page_is_split_not_cut(tmp_path, score_of):
+def test_a_value_longer_than_a_page_is_split_not_cut(tmp_path):
     data = base_data()
     huge = "".join(f"第{i}段示例经历说明文字，" for i in range(400))  # about 3,600 characters in one résumé cell
     data["work_history"][0]["post"] = huge
     p = parse_profile(data)
-    path = write_application_form(p, score_of(p), tmp_path / "huge.pdf")
+    path = write_application_form(*assessed(p), tmp_path / "huge.pdf")
     lines = fragments(path)
     start = next(f for f in lines if f.text.startswith("在江苏南京示例软件有限公司任第0段"))
     column = [f for f in lines if abs(f.x - start.x) < 0.5]  # the résumé's description column, page after page

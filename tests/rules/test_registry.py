@@ -13,7 +13,7 @@ from matcheck.results import SEVERITIES
 from matcheck.rules import RULES, RULES_BY_CODE, get_rule
 from matcheck.rules.registry_folder import FOLDER_RULES
 from matcheck.rules.registry_profile import PROFILE_RULES
-from tests.rules.test_rule_cases import CASE_FILES
+from tests.rules.test_rule_cases import SUITE
 
 # contracts.md §4 names, with the codes fixed in the rules task (task_rules_common.md).
 CONTRACT_CODES = {
@@ -80,14 +80,12 @@ def test_rule_documentation_has_every_section(module):
 
 @pytest.mark.parametrize("module", MODULES, ids=IDS)
 def test_rule_has_pass_and_fail_cases(module):
-    data = CASE_FILES.get(module.NAME)
-    assert data is not None, f"tests/rules/cases/{module.NAME}.yaml is missing"
-    assert data["rule"] == module.NAME
-    cases = data.get("cases") or []
-    assert any(not c.get("expect") for c in cases), f"{module.NAME}: no passing case"
-    assert any(c.get("expect") for c in cases), f"{module.NAME}: no failing case"
-    names = [c["name"] for c in cases]
-    assert len(names) == len(set(names)), f"{module.NAME}: case names repeat"
+    assert module.NAME in SUITE, f"tests/rules/cases/{module.NAME}.yaml is missing"
+    raw, cases = SUITE[module.NAME]
+    assert raw["rule"] == module.NAME
+    assert any(not c.expect for c in cases), f"{module.NAME}: no passing case"
+    assert any(c.expect for c in cases), f"{module.NAME}: no failing case"
+    # case names are unique within a file: tests.cases.load_case_file refuses repeats
 
 
 # Every observation a stage emits names a registered rule: tests/unit/test_observations.py (rule_names constants).

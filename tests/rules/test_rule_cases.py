@@ -1,6 +1,6 @@
 """The per-rule YAML cases (sqlfluff style): one parametrised test runs every case of every rule.
 
-``tests/rules/cases/<rule-name>.yaml``::
+``tests/rules/cases/<rule-name>.yaml``, in the one case dialect (``tests/cases.py``)::
 
     rule: overlapping-study
     cases:
@@ -25,37 +25,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from matcheck.dates import Month
-from matcheck.profile import parse_profile
 from matcheck.results import Document, Finding, Observation
 from matcheck.rules import Facts, RuleConfig, run_rules
-from tests.cases import deep_merge
+from tests.cases import Case, load_suite
 
 HERE = Path(__file__).parent
 CASES_DIR = HERE / "cases"
-BASE_PROFILE = yaml.safe_load((HERE / "base_profile.yaml").read_text(encoding="utf-8"))
 MONTH_FIELDS = frozenset({"tax_months", "si_months", "si_backpaid_months"})
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 MATCH_KEYS = frozenset({"severity", "subject", "code", "files", "message_contains", "hint_contains"})
 
 
-def load_case_files() -> dict[str, dict]:
-    out = {}
-    for path in sorted(CASES_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        out[path.stem] = data
-    return out
-
-
-CASE_FILES = load_case_files()
-
-
-def _params():
-    for stem, data in CASE_FILES.items():
-        for case in data.get("cases") or ():
-            yield pytest.param(data["rule"], case, id=f"{stem}: {case['name']}")
+SUITE = load_suite(CASES_DIR)
+CASE_FILES = {stem: raw for stem, (raw, _) in SUITE.items()}  # the raw files, by rule name (test_registry)
+CASES = [case for _, cases in SUITE.values() for case in cases]
 
 
 def _month_list(values: Any) -> list[Month]:
@@ -79,23 +64,19 @@ def build_documents(raw: list[dict]) -> tuple[Document, ...]:
     return tuple(docs)
 
 
-def run_case(case: dict, lang: str = "zh") -> tuple[Finding, ...]:
-    from matcheck.pipeline import assess, build_checklist, score
+def run_case(case: Case, lang: str = "zh") -> tuple[Finding, ...]:
+    from matcheck.pipeline import build_checklist, score
 
-    data = deep_merge(BASE_PROFILE, case.get("profile") or {})
-    if case.get("as_of"):
-        data["as_of"] = case["as_of"]
-    profile = parse_profile(data, source=f"case {case['name']!r}")
-    assessment = assess(profile)
+    assessment = case.assessment()
     score = score(assessment)
     checklist = build_checklist(assessment)
-    raw_config = case.get("config") or {}
+    raw_config = case.config
     config = RuleConfig(severity=raw_config.get("severity") or {},
                         disabled=frozenset(raw_config.get("disabled") or ()), lang=lang)
-    if "documents" in case:
+    if case.documents is not None:
         from matcheck.gaps import material_statuses
 
-        documents = build_documents(case["documents"] or [])
+        documents = build_documents(case.documents or [])
         required = material_statuses(checklist, documents, assessment)
         facts = Facts(assessment=assessment, score=score, checklist=checklist, documents=documents,
                       required=required, config=config)
@@ -124,9 +105,10 @@ def _show(findings: list[Finding]) -> str:
     return "\n".join(f"  {f.severity} {f.code} {f.subject} {f.files}: {f.message}" for f in findings) or "  (none)"
 
 
-@pytest.mark.parametrize("rule, case", list(_params()))
-def test_rule_case(rule: str, case: dict) -> None:
-    expected = case.get("expect") or []
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_rule_case(case: Case) -> None:
+    rule = case.rule
+    expected = case.expect or []
     for item in expected:
         unknown = set(item) - MATCH_KEYS
         assert not unknown, f"unknown expect keys {sorted(unknown)}; use {sorted(MATCH_KEYS)}"

@@ -1,7 +1,8 @@
 """Golden applicants (OpenFisca/sqlfluff style): every case in ``golden/*.yaml`` is scored and compared.
 
-Each file has a ``base`` profile and named ``cases``; a case's ``profile`` is deep-merged over the base (mappings
-merge, lists replace). ``expected`` holds the total and the points of the indicators named (the others are not
+The one case dialect (``tests/cases.py``): each file has a ``base`` profile and named ``cases``; a case's ``profile``
+is deep-merged over the base (mappings merge, lists replace) and scored on its ``as_of`` under its ``policy``.
+``expect`` holds the total and the points of the indicators named (the others are not
 checked), and optionally ``provisional``, ``vetoed``, ``counted: {id: bool}``, ``observations: [rule, ...]``,
 ``reaches_on`` (the road to 120). Expected numbers are worked by hand in the YAML comments, never copied from
 the code's output.
@@ -10,41 +11,26 @@ the code's output.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from matcheck.assessment import assess
-from matcheck.profile import parse_profile
 from matcheck.scoring import score
-from tests.cases import deep_merge
+from tests.cases import Case, load_cases
 
 GOLDEN = Path(__file__).parent / "golden"
-
-
-def load_cases() -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
-    cases = []
-    for path in sorted(GOLDEN.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        base = data.get("base") or {}
-        for name, case in data["cases"].items():
-            cases.append((f"{path.stem}::{name}", deep_merge(base, case.get("profile") or {}), case))
-    return cases
-
-
-CASES = load_cases()
+CASES = load_cases(GOLDEN)
 
 
 def test_enough_golden_cases():
     assert len(CASES) >= 30
 
 
-@pytest.mark.parametrize("case_id,facts,case", CASES, ids=[c[0] for c in CASES])
-def test_golden(case_id: str, facts: dict[str, Any], case: dict[str, Any]) -> None:
-    profile = parse_profile(facts, source=case_id)
-    result = score(assess(profile, case["as_of"], str(case.get("policy", "auto"))))
-    expected = case["expected"]
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_golden(case: Case) -> None:
+    assert case.as_of and case.policy, f"{case.id}: a golden case names its as_of and policy"
+    case_id = case.id
+    result = score(case.assessment())
+    expected = case.expect
     got = {i.id: i.points for i in result.indicators}
     detail = "\n".join(f"  {i.id}: {i.points} counted={i.counted} {i.reason}" for i in result.indicators)
     for ind_id, points in (expected.get("indicators") or {}).items():
