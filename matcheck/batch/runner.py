@@ -73,7 +73,7 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
     the unit of work, a picklable top-level function (default :func:`check_one`).
     """
     from matcheck import __version__
-    from matcheck.cli.common import UsageError, info
+    from matcheck.cli.common import UsageError
 
     root, out = Path(root), Path(out)
     if not root.is_dir():
@@ -96,11 +96,25 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
                              lang=lang, show_pii=show_pii)
     batch = _Batch(applicants, out, manifest, settings, template, resume=resume, jobs=jobs, executor=executor,
                    work=work)
+    interrupted = True
     try:
         interrupted = batch.run()
-    finally:
+    finally:  # the summary is always written, whatever stopped the loop (a signal, a bug, a full disk)
         manifest.close()
-    manifest.compact()
+        try:
+            manifest.compact()
+        except OSError:
+            pass  # the journal as appended is still valid for --resume
+        code = _write_summary(root, out, applicants, batch, interrupted, as_of=as_of, policy=policy, jobs=jobs,
+                              lang=lang, version=__version__)
+    return code
+
+
+def _write_summary(root: Path, out: Path, applicants: list[ApplicantFolder], batch: "_Batch", interrupted: bool, *,
+                   as_of: date | None, policy: str | None, jobs: int, lang: str, version: str) -> int:
+    """summary.csv/json/html from what finished (the rest "not-run"); the batch's exit code."""
+    from matcheck.cli.common import info
+    from matcheck.textsafe import escape_control
 
     outcomes = [batch.outcomes.get(a.key) or ApplicantOutcome(key=a.key, folder=str(a.folder),
                                                                status=STATUS_NOT_RUN, exit_code=0)
@@ -108,7 +122,7 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
     code = max((o.exit_code for o in outcomes), default=0)
     if interrupted:
         code = EXIT_INTERRUPTED
-    meta = {"matcheck": __version__, "root": str(root), "out": str(out),
+    meta = {"matcheck": version, "root": str(root), "out": str(out),
             "generated": datetime.now().isoformat(timespec="seconds"),
             "as_of": as_of.isoformat() if as_of else None, "policy": policy or "auto", "jobs": jobs,
             "complete": not interrupted, "exit_code": code}
@@ -119,7 +133,7 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
          f"{c['with_errors']} with errors, {c['bad_input']} bad input, {c['failed']} failed"
          + (f", {c['reused']} unchanged (reused)" if c["reused"] else "")
          + (f", {c['not_run']} not run (interrupted; use --resume)" if c["not_run"] else "")
-         + f"; summary: {out / SUMMARY_HTML}")
+         + f"; summary: {escape_control(str(out / SUMMARY_HTML))}")
     return code
 
 
@@ -205,7 +219,10 @@ class _Batch:
 
     def _plan(self, applicant: ApplicantFolder) -> tuple[ApplicantTask, Fingerprint] | None:
         """The task for one applicant, or None when --resume finds its report up to date (then it is reused)."""
-        fp = fingerprint(applicant.folder, self.manifest.previous_files(applicant.key))
+        try:
+            fp = fingerprint(applicant.folder, self.manifest.previous_files(applicant.key))
+        except OSError as exc:  # the folder vanished or cannot be listed: the check says so on this applicant
+            fp = Fingerprint(f"unreadable:{exc.errno}", {})
         if self.resume:
             entry = self.manifest.unchanged(applicant.key, fp.digest, self.settings)
             paths = report_paths(applicant.key)

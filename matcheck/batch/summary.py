@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any, Iterable, Mapping
 
 from matcheck.batch.atomic import write_atomic
 from matcheck.batch.work import ApplicantOutcome
+from matcheck.textsafe import escape_control, json_text
 
 CSV_COLUMNS = ("key", "name", "status", "exit_code", "total", "standard", "reaches_standard", "provisional",
                "missing_count", "missing", "errors", "warnings", "top_finding", "error", "report", "reused")
@@ -40,8 +40,10 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
+    if isinstance(value, str):
+        value = escape_control(value)  # a file or folder name may hold ESC, newlines or undecodable bytes
+        if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + value
     return value
 
 
@@ -86,5 +88,5 @@ def write_summaries(out: Any, outcomes: list[ApplicantOutcome], meta: Mapping[st
 
     data = summary_data(outcomes, meta)
     write_atomic(Path(out) / SUMMARY_CSV, summary_csv(outcomes))
-    write_atomic(Path(out) / SUMMARY_JSON, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_atomic(Path(out) / SUMMARY_JSON, json_text(data) + "\n")
     return data

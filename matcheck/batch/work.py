@@ -190,13 +190,13 @@ def _render(report: CheckReport, task: ApplicantTask) -> dict[str, str]:
 
 
 def _failure_reports(task: ApplicantTask, why: str, code: int) -> dict[str, str]:
-    import json
+    from matcheck.textsafe import escape_control, json_text
 
     why = _mask(why, task.show_pii)
     data = {"folder": task.folder, "verdict": "bad-input" if code == EXIT_BAD_INPUT else "failed",
             "exit_code": code, "error": why}
-    text = f"{task.key}\n\n无法检查 (could not be checked): {why}\n"
-    return {"json": json.dumps(data, ensure_ascii=False, indent=2), "text": text}
+    text = f"{escape_control(task.key)}\n\n无法检查 (could not be checked): {escape_control(why)}\n"
+    return {"json": json_text(data), "text": text}
 
 
 def claimed_name(folder: Path) -> str | None:

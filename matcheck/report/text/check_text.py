@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from matcheck.report.text.console import string_console
+from matcheck.textsafe import escape_control
 from matcheck.results import PERSON_LABELS, SEVERITIES, CheckReport, MaterialStatus
 
 MARK = {"present": "✓", "missing": "✗", "expired": "✗", "incomplete": "!", "unverified": "!"}
@@ -121,7 +122,7 @@ class CheckText:
                 files.add_column(col, overflow="fold")
             for d in report.documents:
                 material = _material_name(d.material, lang) if d.material else w["unrecognised"]
-                files.add_row(d.path + (f" p.{d.page}" if d.page else ""), d.file_type + (" OCR" if d.ocr else ""), material,
+                files.add_row(escape_control(d.path) + (f" p.{d.page}" if d.page else ""), d.file_type + (" OCR" if d.ocr else ""), material,
                               PERSON.get(lang, PERSON["zh"]).get(d.person or "", d.person or "—"),
                               f"{d.confidence:.2f}")
             console.print(files)
