@@ -17,7 +17,7 @@ from typing import Any, Callable, Optional
 
 import typer
 
-from matcheck.dates import parse_date
+from matcheck.dates import check_assessment_date, parse_date
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -35,9 +35,13 @@ def parse_as_of(value: Optional[str]) -> Optional[date]:
     if value is None or value == "":
         return None
     try:
-        return parse_date(value)
+        parsed = parse_date(value)
     except ValueError:
         raise UsageError(f"--as-of: {value!r} is not a date (YYYY-MM-DD)") from None
+    try:
+        return check_assessment_date(parsed)
+    except ValueError as exc:
+        raise UsageError(f"--as-of: {exc}") from None
 
 
 def write_output(text: str, output: Optional[Path]) -> None:
@@ -90,16 +94,17 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         from matcheck.policy import PolicyVersionError
         from matcheck.profile import ProfileError
 
+        show_pii = bool(kwargs.get("show_pii"))
         try:
             return func(*args, **kwargs)
         except typer.Exit:
             raise
         except ProfileError as exc:
             for line in exc.lines:
-                info(line)
+                info(error_line(line, show_pii))
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except (UsageError, PolicyVersionError) as exc:
-            info(f"matcheck: {exc}")
+            info(error_line(f"matcheck: {exc}", show_pii))
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except KeyboardInterrupt:
             info("matcheck: interrupted")
@@ -109,10 +114,19 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as exc:  # a bug: still one line, unless debugging
             if os.environ.get("MATCHECK_DEBUG"):
                 raise
-            info(f"matcheck: internal error: {type(exc).__name__}: {exc} (set MATCHECK_DEBUG=1 for details)")
+            info(error_line(f"matcheck: internal error: {type(exc).__name__}: {exc} (set MATCHECK_DEBUG=1 for "
+                            "details)", show_pii))
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def error_line(text: str, show_pii: bool = False) -> str:
+    """An error message as printed: one line of bounded length, control characters escaped, ID numbers masked
+    (unless --show-pii)."""
+    from matcheck.textsafe import clip, escape_control
+
+    return clip(escape_control(mask_output(text, show_pii)), 400)
 
 
 def mask_output(text: str, show_pii: bool) -> str:
