@@ -169,7 +169,8 @@ def overview_html(data: Mapping[str, Any], lang: str = "zh") -> str:
     body = []
     for r in rows:
         key = r["key"]
-        link = quote(report_paths(key)["html"], errors="surrogateescape")  # the bytes of the name on disk
+        link = quote((r.get("reports") or {}).get("html") or report_paths(key)["html"],
+                     errors="surrogateescape")  # the bytes of the name on disk
         yes_no = "" if r.get("reaches_standard") is None else (
             f'<span class="yes">{L["yes"]}</span>' if r["reaches_standard"] else f'<span class="no">{L["no"]}</span>')
         if r["status"] == "not-run":

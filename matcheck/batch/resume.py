@@ -65,7 +65,7 @@ def fingerprint(folder: Path, previous: Mapping[str, Any] | None = None) -> Fing
         except OSError as exc:
             stamps[rel] = (-1, -1, f"unreadable:{exc.errno}")
             continue
-        before = old.get(rel)
+        before = old.get(path_key(rel))
         if before and int(before[0]) == st.st_size and int(before[1]) == st.st_mtime_ns and \
                 not str(before[2]).startswith(("unreadable:", "not-read:")):
             stamps[rel] = (st.st_size, st.st_mtime_ns, str(before[2]))
@@ -76,6 +76,12 @@ def fingerprint(folder: Path, previous: Mapping[str, Any] | None = None) -> Fing
         size, mtime, sha = stamps[rel]
         h.update(f"{rel}\0{size}\0{sha}\n".encode("utf-8", "surrogateescape"))  # content decides, not mtime
     return Fingerprint(h.hexdigest(), stamps)
+
+
+def path_key(name: str) -> str:
+    """How the manifest names an applicant or a file: a hash, so that an ID number in a folder or file name is
+    never written there (a name is only ever looked up, never shown)."""
+    return hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _files(folder: Path) -> Iterable[Path]:
@@ -143,12 +149,13 @@ class Manifest:
         return self
 
     def previous_files(self, key: str) -> Mapping[str, Any] | None:
-        entry = self.entries.get(key)
+        """The file stamps recorded for applicant ``key``, by :func:`path_key` of each file's name."""
+        entry = self.entries.get(path_key(key))
         return entry.get("files") if entry else None
 
     def unchanged(self, key: str, inputs: str, settings: str) -> dict[str, Any] | None:
         """The previous entry for ``key`` if its inputs and settings are the same and it did not fail internally."""
-        entry = self.entries.get(key)
+        entry = self.entries.get(path_key(key))
         if not entry or entry.get("inputs") != inputs or entry.get("settings") != settings:
             return None
         if (entry.get("outcome") or {}).get("exit_code") == 3:
@@ -156,10 +163,14 @@ class Manifest:
         return entry
 
     def record(self, key: str, inputs: str, settings: str, files: FileStamps, outcome: Mapping[str, Any]) -> None:
-        """Append one finished applicant to the journal (flushed at once, so a killed batch keeps it)."""
-        entry = {"key": key, "inputs": inputs, "settings": settings,
-                 "files": {k: list(v) for k, v in files.items()}, "outcome": dict(outcome)}
-        self.entries[key] = entry
+        """Append one finished applicant to the journal (flushed at once, so a killed batch keeps it). Names are
+        hashed and the outcome row masked (:func:`path_key`, ``mask_pii``): the manifest holds no ID number."""
+        from matcheck.report.pii import mask_pii
+
+        entry = {"key": path_key(key), "inputs": inputs, "settings": settings,
+                 "files": {path_key(k): list(v) for k, v in files.items()}, "outcome": dict(outcome)}
+        entry = json.loads(mask_pii(json_text(entry, indent=None)))
+        self.entries[entry["key"]] = entry
         if self._file is None:
             self._file = self._open_for_append()
         self._file.write(json_text(entry, indent=None) + "\n")
@@ -186,7 +197,7 @@ class Manifest:
         from matcheck.batch.atomic import write_atomic
 
         self.close()
-        wanted = set(keys) if keys is not None else None
+        wanted = {path_key(k) for k in keys} if keys is not None else None
         lines = [json_text(e, indent=None) + "\n" for k, e in sorted(self.entries.items())
                  if wanted is None or k in wanted]
         write_atomic(self.path, "".join(lines).encode("utf-8"))

@@ -36,6 +36,7 @@ from matcheck.batch.html import applicant_page, overview_html
 from matcheck.batch.progress import BatchProgress
 from matcheck.batch.resume import Fingerprint, Manifest, fingerprint, settings_digest
 from matcheck.batch.summary import report_paths, write_summaries
+from matcheck.report.pii import mask_pii
 from matcheck.batch.work import (EXIT_INTERNAL, STATUS_FAILED, STATUS_NOT_RUN, ApplicantOutcome, ApplicantTask,
                                  check_one)
 
@@ -126,8 +127,10 @@ def _write_summary(root: Path, out: Path, applicants: list[ApplicantFolder], bat
             "generated": datetime.now().isoformat(timespec="seconds"),
             "as_of": as_of.isoformat() if as_of else None, "policy": policy or "auto", "jobs": jobs,
             "complete": not interrupted, "exit_code": code}
-    data = write_summaries(out, outcomes, meta)
-    write_atomic(out / SUMMARY_HTML, overview_html(data, lang))
+    show_pii = batch.template.show_pii
+    data = write_summaries(out, outcomes, meta, show_pii=show_pii)
+    page = overview_html(data, lang)
+    write_atomic(out / SUMMARY_HTML, page if show_pii else mask_pii(page))
     c = data["counts"]
     info(f"matcheck batch: {c['applicants']} applicants, {c['reaches_standard']} reach the standard, "
          f"{c['with_errors']} with errors, {c['bad_input']} bad input, {c['failed']} failed"
@@ -227,7 +230,9 @@ class _Batch:
             entry = self.manifest.unchanged(applicant.key, fp.digest, self.settings)
             paths = report_paths(applicant.key)
             if entry and all((self.out / p).is_file() for p in paths.values()):
-                outcome = replace(ApplicantOutcome.from_row(entry["outcome"]), reused=True)
+                # the manifest keeps the row masked: the key and folder are this applicant's own
+                outcome = replace(ApplicantOutcome.from_row(entry["outcome"]), reused=True, key=applicant.key,
+                                  folder=str(applicant.folder.resolve()))
                 self.outcomes[applicant.key] = outcome
                 self.progress.advance(outcome)
                 return None
@@ -240,8 +245,8 @@ class _Batch:
         if rendered:
             write_atomic(self.out / paths["json"], rendered["json"].rstrip("\n") + "\n")
             write_atomic(self.out / paths["text"], rendered["text"])
-            write_atomic(self.out / paths["html"],
-                         applicant_page(outcome.key, outcome.name, rendered["text"], self.template.lang))
+            page = applicant_page(outcome.key, outcome.name, rendered["text"], self.template.lang)
+            write_atomic(self.out / paths["html"], page if self.template.show_pii else mask_pii(page))
         outcome = outcome.without_reports()
         self.manifest.record(outcome.key, fp.digest, self.settings, fp.files, outcome.row())
         self.outcomes[outcome.key] = outcome

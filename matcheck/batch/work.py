@@ -183,9 +183,11 @@ def _material_label(name: str, person: str | None) -> str:
 
 def _render(report: CheckReport, task: ApplicantTask) -> dict[str, str]:
     from matcheck.report import renderer
+    from matcheck.report.pii import pii_shown
 
-    as_json = renderer("json", "check").check(report, lang=task.lang)
-    as_text = _ANSI.sub("", renderer("text", "check").check(report, lang=task.lang))
+    with pii_shown(task.show_pii):
+        as_json = renderer("json", "check").check(report, lang=task.lang)
+        as_text = _ANSI.sub("", renderer("text", "check").check(report, lang=task.lang))
     return {"json": _mask(as_json, task.show_pii), "text": _mask(as_text, task.show_pii)}
 
 

@@ -7,8 +7,10 @@ from typing import Optional
 
 import typer
 
+from matcheck.textsafe import escape_control
+
 from matcheck.cli.common import (EXIT_FINDINGS, EXIT_OK, Lang, UsageError, as_of_option, handle_errors, info,
-                                 lang_option, mask_output, output_option, parse_as_of, policy_option,
+                                 lang_option, mask_output, render_masked, output_option, parse_as_of, policy_option,
                                  show_pii_option, write_output)
 
 
@@ -43,8 +45,8 @@ def register(app: typer.Typer) -> None:
         fmt = renderer(format, "check")
         report = check_folder(folder, profile_path=profile, as_of=parse_as_of(as_of), policy=policy,
                               config=RuleConfig(lang=lang.value), use_cache=not no_cache, cache_dir=cache_dir)
-        write_output(mask_output(fmt.check(report, lang=lang.value), show_pii), output)
-        info(summary_line(report))
+        write_output(render_masked(lambda: fmt.check(report, lang=lang.value), show_pii), output)
+        info(mask_output(escape_control(summary_line(report)), show_pii))
         failing = {"error"} if fail_on == "error" else {"error", "warning"}
         raise typer.Exit(EXIT_FINDINGS if any(f.severity in failing for f in report.findings) else EXIT_OK)
 

@@ -129,6 +129,15 @@ def error_line(text: str, show_pii: bool = False) -> str:
     return clip(escape_control(mask_output(text, show_pii)), 400)
 
 
+def render_masked(render: Callable[[], str], show_pii: bool) -> str:
+    """A report rendered with ID numbers masked (each table cell as it is laid out, then the whole text), unless
+    --show-pii."""
+    from matcheck.report.pii import pii_shown
+
+    with pii_shown(show_pii):
+        return mask_output(render(), show_pii)
+
+
 def mask_output(text: str, show_pii: bool) -> str:
     """ID numbers are masked in every default output (``--show-pii`` to see them)."""
     if show_pii:

@@ -8,6 +8,7 @@ import sys
 
 from rich.console import Console
 
+from matcheck.report.pii import mask_unless_shown
 from matcheck.textsafe import escape_control
 
 
@@ -17,7 +18,7 @@ class _SafeConsole(Console):
     terminal. matcheck's own colours are styles, added after this, so they still work."""
 
     def render_str(self, text: str, **kwargs):  # type: ignore[override]
-        return super().render_str(escape_control(text, one_line=False), **kwargs)
+        return super().render_str(escape_control(mask_unless_shown(text), one_line=False), **kwargs)
 
 
 def string_console(width: int | None = None) -> tuple[Console, io.StringIO]:
