@@ -14,11 +14,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from matcheck.assessment import assess
+from matcheck.checklist.build import build_checklist
+from matcheck.documents import read_folder
 from matcheck.documents.walk import PROFILE_NAMES
-from matcheck.policy import choose_policy, params_at
+from matcheck.gaps import material_statuses
 from matcheck.profile import ProfileError, load_profile
 from matcheck.results import CheckReport
 from matcheck.rules import Facts, RuleConfig, run_rules
+from matcheck.scoring import score as score_assessment
 
 PROFILE_NAME, PROFILE_ALTERNATIVES = PROFILE_NAMES[0], PROFILE_NAMES[1:]
 
@@ -46,24 +50,16 @@ def check_applicant(folder: Path, profile_path: Path | None = None, as_of: date 
                     policy: str | None = None, config: RuleConfig = RuleConfig(), use_cache: bool = True,
                     cache_dir: Path | None = None) -> CheckReport:
     """Everything ``matcheck check`` knows about one applicant folder."""
-    from matcheck.checklist import build_checklist
-    from matcheck.documents import read_folder
-    from matcheck.gaps import material_statuses
-    from matcheck.pipeline import assessment_date
-    from matcheck.scoring import score as score_profile
-
     folder = Path(folder)
     source = find_profile(folder, profile_path)
     profile = load_profile(source)
-    day = assessment_date(profile, as_of)
-    choice = choose_policy(day, policy or profile.policy)
-    params = params_at(choice.parameter_day)
-    score = score_profile(profile, choice)
-    checklist = build_checklist(profile, day, params)
+    assessment = assess(profile, as_of, policy)  # one date, one policy version, one parameter view for every stage
+    score = score_assessment(assessment)
+    checklist = build_checklist(assessment)
     documents = read_folder(folder, profile, use_cache=use_cache, cache_dir=cache_dir)
-    required = material_statuses(checklist, documents, profile, day, params)  # the same policy view as the checklist
-    facts = Facts(profile=profile, as_of=day, score=score, checklist=checklist, documents=documents,
-                  required=required, config=config)
+    required = material_statuses(checklist, documents, assessment)
+    facts = Facts(assessment=assessment, score=score, checklist=checklist, documents=documents, required=required,
+                  config=config)
     findings = run_rules(facts)
     return CheckReport(profile_source=str(source), folder=str(folder), score=score, checklist=checklist,
                        documents=documents, required=required, findings=findings)

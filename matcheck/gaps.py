@@ -1,6 +1,6 @@
 """Gaps against the checklist (材料缺漏): for each required material, is it in the folder, whole and valid?
 
-``material_statuses(checklist, documents, profile, as_of, params)`` answers every line of the
+``material_statuses(checklist, documents, assessment)`` answers every line of the
 :class:`~matcheck.results.Checklist` with a :class:`~matcheck.results.MaterialStatus`:
 
 * ``present``: a file of that material, for that person, is there and nothing read from it is wrong;
@@ -24,33 +24,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
-from matcheck.dates import Month, add_months, month_range, spans_full_years
+from matcheck.assessment import Assessment
+from matcheck.checks.tax import months_covered, tax_window
+from matcheck.dates import Month, add_months, spans_full_years
+from matcheck.gaps_match import Pick, assign, describe_record, fit, record_of
+from matcheck.matching import same_name
+from matcheck.materials import catalog
 from matcheck.policy import Params
 from matcheck.profile import Profile
-from matcheck.gaps_match import Pick, assign, describe_record, fit, record_of
 from matcheck.results import Checklist, Document, MaterialStatus, RequiredMaterial
-from matcheck.rules.folder_common import field_list, same_name
+from matcheck.workdays import CalendarUnknown, working_days_between
 
 _FAMILY = ("applicant", "spouse", "child")
 HUKOU_PAGES = ("首页", "本人页")
-
-
-def tax_window(as_of: date, params: Params) -> tuple[Month, ...]:
-    """The months the 个税 records must cover: ``window_months`` months ending ``window_end_lag_months`` before
-    the as_of month (as_of 2026-11-20 → 2026-05 … 2026-10)."""
-    n = int(params["rules_folder.tax_record.window_months"])
-    last = Month.of(as_of) - int(params["rules_folder.tax_record.window_end_lag_months"])
-    return tuple(month_range(last - (n - 1), last))
-
-
-def months_covered(docs: Iterable[Document]) -> set[Month]:
-    out: set[Month] = set()
-    for d in docs:
-        for m in field_list(d, "tax_months"):
-            out.add(m if isinstance(m, Month) else Month.parse(str(m)))
-    return out
 
 
 @dataclass(frozen=True)
@@ -60,9 +48,10 @@ class _Verdict:
     args: dict[str, Any] | None = None
 
 
-def material_statuses(checklist: Checklist, documents: tuple[Document, ...], profile: Profile, as_of: date,
-                      params: Params) -> tuple[MaterialStatus, ...]:
-    """Every checklist line → its status and the files that satisfy it."""
+def material_statuses(checklist: Checklist, documents: tuple[Document, ...],
+                      assessment: Assessment) -> tuple[MaterialStatus, ...]:
+    """Every checklist line → its status and the files that satisfy it (under the assessment's parameters)."""
+    profile, as_of, params = assessment.profile, assessment.as_of, assessment.params
     lines = {i: item for i, item in enumerate(checklist.items) if item.kind != "prerequisite"}
     candidates = {i: _candidates(item, documents, params) for i, item in lines.items()}
     # a file that surely answers one line (the HR officer's ID card) is no "owner unknown" candidate for another
@@ -126,7 +115,7 @@ class _Candidates:
 
 
 def _candidates(item: RequiredMaterial, documents: tuple[Document, ...], params: Params) -> _Candidates:
-    entry = _catalog().get(item.material)
+    entry = catalog().get(item.material)
     # physically another type (the HR officer's ID card is an id_card of nobody in the family)
     same_doc = {entry.document_of} if entry is not None and entry.document_of else set()
     own: list[Document] = []
@@ -177,12 +166,6 @@ def _record_picks(lines: dict[int, RequiredMaterial], candidates: dict[int, _Can
     return picks
 
 
-def _catalog() -> dict:
-    from matcheck.materials import catalog
-
-    return catalog()
-
-
 def _same_child(item: RequiredMaterial, doc: Document, params: Params) -> bool:
     if not item.person_name or not doc.person_name:
         return True
@@ -194,7 +177,7 @@ def _same_child(item: RequiredMaterial, doc: Document, params: Params) -> bool:
 
 def _judge(item: RequiredMaterial, docs: list[Document], profile: Profile, as_of: date, params: Params) -> _Verdict:
     """By the catalog's named validity rule (``checklists/materials.yaml`` → ``validity: {rule: ...}``)."""
-    entry = _catalog().get(item.material)
+    entry = catalog().get(item.material)
     rule = entry.validity.rule if entry is not None and entry.validity is not None else None
     if rule == "recent_tax_months":
         tax_docs = [d for d in docs if d.material == "tax_record"]
@@ -314,8 +297,6 @@ def _account_after_permit(profile: Profile, params: Params) -> _Verdict:
     created = profile.applicant.account_created
     if permit is None or permit.issued is None or created is None:
         return _Verdict("unverified", "资料未给出居住证办理日期或积分账户创建日期")
-    from matcheck.workdays import CalendarUnknown, working_days_between
-
     try:
         days = working_days_between(permit.issued, created)
     except CalendarUnknown:  # permit-too-recent says it could not check

@@ -42,11 +42,11 @@ from datetime import date
 from typing import Any
 
 from matcheck.dates import Month
+from matcheck.matching import edit_distance, normalise, same_unit
 from matcheck.policy import Params
 from matcheck.profile import Profile
 from matcheck.profile.model import EDUCATION_LEVELS, QUALIFICATION_LEVELS
 from matcheck.results import Document, RequiredMaterial
-from matcheck.rules.folder_common import edit_distance, normalise, same_unit
 
 _SUBJECT = re.compile(r"^(education|qualifications)\[(\d+)\]$")
 _DEGREE_LEVEL = {"学士": "本科", "硕士": "硕士", "博士": "博士"}

@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from matcheck.checklist.conditions import PREDICATES, SCOPES, parse_condition
+from matcheck.checklist.validity import VALIDITY_RULES
 from matcheck.data import checklists_dir
 
 KINDS = ("document", "prerequisite")
@@ -147,9 +149,6 @@ def recognisers(path: Path | None = None) -> list[Material]:
 
 
 def parse_catalog(data: Any, file: str = "materials.yaml") -> dict[str, Material]:
-    from matcheck.checklist.conditions import PREDICATES, SCOPES, parse_condition
-    from matcheck.checklist.validity import VALIDITY_RULES
-
     problems: list[str] = []
     entries = data.get("materials") if isinstance(data, dict) else None
     if isinstance(data, dict):

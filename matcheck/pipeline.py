@@ -9,44 +9,35 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from matcheck.policy import choose_policy, params_at
+from matcheck.assessment import Assessment, assess, assessment_date  # noqa: F401 (assessment_date re-exported)
+from matcheck.check import check_applicant
+from matcheck.checklist.build import build_checklist
 from matcheck.profile import Profile
-from matcheck.results import Checklist, Finding, Score
+from matcheck.results import Checklist, CheckReport, Finding, Score
 from matcheck.rules import Facts, RuleConfig, run_rules
-
-
-def assessment_date(profile: Profile, as_of: date | None = None) -> date:
-    """--as-of, else the profile's as_of, else today."""
-    return as_of or profile.as_of or date.today()
+from matcheck.scoring import score
 
 
 def score_profile(profile: Profile, as_of: date | None = None, policy: str | None = None) -> Score:
-    from matcheck.scoring import score
-
-    day = assessment_date(profile, as_of)
-    return score(profile, choose_policy(day, policy or profile.policy))
+    """``matcheck score``: the 积分 of ``profile`` on ``as_of`` under ``policy`` (:func:`~matcheck.assessment.assess`)."""
+    return score(assess(profile, as_of, policy))
 
 
 def checklist_for(profile: Profile, as_of: date | None = None, policy: str | None = None) -> Checklist:
-    from matcheck.checklist import build_checklist
-
-    day = assessment_date(profile, as_of)
-    choice = choose_policy(day, policy or profile.policy)
-    return build_checklist(profile, day, params_at(choice.parameter_day))
+    """``matcheck checklist``: the materials to bring."""
+    return build_checklist(assess(profile, as_of, policy))
 
 
-def profile_findings(profile: Profile, score: Score, checklist: Checklist | None = None,
+def profile_findings(assessment: Assessment, score: Score, checklist: Checklist | None = None,
                      config: RuleConfig = RuleConfig()) -> tuple[Finding, ...]:
     """The findings that need no folder: eligibility, education chain, study location, to-verify facts, ..."""
-    facts = Facts(profile=profile, as_of=score.as_of, score=score, checklist=checklist, config=config)
+    facts = Facts(assessment=assessment, score=score, checklist=checklist, config=config)
     return run_rules(facts, needs={"profile"})
 
 
 def check_folder(folder: Path, profile_path: Path | None = None, as_of: date | None = None,
                  policy: str | None = None, config: RuleConfig = RuleConfig(), use_cache: bool = True,
-                 cache_dir: Path | None = None):
+                 cache_dir: Path | None = None) -> CheckReport:
     """``matcheck check``: everything about one applicant folder, as a :class:`matcheck.results.CheckReport`."""
-    from matcheck.check import check_applicant
-
     return check_applicant(folder, profile_path=profile_path, as_of=as_of, policy=policy, config=config,
                            use_cache=use_cache, cache_dir=cache_dir)

@@ -205,3 +205,13 @@ class CheckReport:
             if any(f.severity == sev for f in self.findings):
                 return sev
         return None
+
+
+def field_list(doc: Document, key: str) -> list[Any]:
+    """A field read from a document as a list (absent → [], one value → [value])."""
+    value = doc.fields.get(key)
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    return [value]

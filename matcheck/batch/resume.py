@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from matcheck.textsafe import json_text
+from matcheck.atomic import write_atomic
 
 MANIFEST_NAME = "manifest.jsonl"
 
@@ -194,8 +195,6 @@ class Manifest:
 
     def compact(self, keys: Iterable[str] | None = None) -> None:
         """Rewrite the journal atomically with one line per applicant (only ``keys`` if given)."""
-        from matcheck.batch.atomic import write_atomic
-
         self.close()
         wanted = {path_key(k) for k in keys} if keys is not None else None
         lines = [json_text(e, indent=None) + "\n" for k, e in sorted(self.entries.items())

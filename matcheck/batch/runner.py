@@ -30,7 +30,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from matcheck.batch.atomic import write_atomic
+from matcheck.atomic import write_atomic
 from matcheck.batch.discover import ApplicantFolder, discover, enclosing_applicant
 from matcheck.batch.html import applicant_page, overview_html
 from matcheck.batch.progress import BatchProgress
@@ -39,6 +39,8 @@ from matcheck.batch.summary import report_paths, write_summaries
 from matcheck.report.pii import mask_pii
 from matcheck.batch.work import (EXIT_INTERNAL, STATUS_FAILED, STATUS_NOT_RUN, ApplicantOutcome, ApplicantTask,
                                  check_one)
+from matcheck.console import info
+from matcheck.errors import UsageError
 
 EXIT_INTERRUPTED = 130
 SUMMARY_HTML = "summary.html"
@@ -74,7 +76,6 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
     the unit of work, a picklable top-level function (default :func:`check_one`).
     """
     from matcheck import __version__
-    from matcheck.cli.common import UsageError
 
     root, out = Path(root), Path(out)
     if not root.is_dir():
@@ -114,7 +115,6 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
 def _write_summary(root: Path, out: Path, applicants: list[ApplicantFolder], batch: "_Batch", interrupted: bool, *,
                    as_of: date | None, policy: str | None, jobs: int, lang: str, version: str) -> int:
     """summary.csv/json/html from what finished (the rest "not-run"); the batch's exit code."""
-    from matcheck.cli.common import info
     from matcheck.textsafe import escape_control
 
     outcomes = [batch.outcomes.get(a.key) or ApplicantOutcome(key=a.key, folder=str(a.folder),

@@ -14,7 +14,7 @@ import json
 import io
 from typing import Any, Iterable, Mapping
 
-from matcheck.batch.atomic import write_atomic
+from matcheck.atomic import write_atomic
 from matcheck.batch.work import ApplicantOutcome
 from matcheck.textsafe import escape_control, json_text
 

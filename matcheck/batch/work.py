@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
+from matcheck.errors import PolicyVersionError, ProfileError, UsageError
 from matcheck.results import SEVERITIES, CheckReport
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -138,10 +139,6 @@ def _check(task: ApplicantTask) -> CheckReport:
 
 def classify_failure(exc: BaseException) -> tuple[str, int, str]:
     """(status, exit code, one-line reason) for an exception raised while checking one applicant."""
-    from matcheck.cli.common import UsageError
-    from matcheck.policy import PolicyVersionError
-    from matcheck.profile import ProfileError
-
     if isinstance(exc, ProfileError):
         lines = list(exc.lines)
         more = f" (and {len(lines) - 3} more)" if len(lines) > 3 else ""

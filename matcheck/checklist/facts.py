@@ -8,12 +8,11 @@ holds their bodies and the three-valued logic (:func:`both`, :func:`negate`, :fu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, Callable, Iterable
 
+from matcheck.assessment import Assessment
 from matcheck.dates import Month, age_on
 from matcheck.identity import parse_id_number
-from matcheck.policy import Params
 from matcheck.profile import Profile
 
 TERTIARY = ("大专", "本科", "硕士", "博士")
@@ -57,11 +56,8 @@ def negate(c: Cond) -> Cond:
     return NO if c.holds else YES
 
 
-@dataclass(frozen=True)
-class Context:
-    profile: Profile
-    as_of: date
-    params: Params
+Context = Assessment
+"""What a condition reads: the assessment (profile, as_of, the parameters in force); one type for every stage."""
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,13 @@ from typing import Any, Callable, Optional
 
 import typer
 
+from matcheck.console import info
 from matcheck.dates import check_assessment_date, parse_date
+from matcheck.errors import PolicyVersionError, ProfileError, UsageError
+from matcheck.outputs import write_output_file
+from matcheck.report.pii import mask_pii
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-
-
-class UsageError(Exception):
-    """Bad input the user can fix: printed as one line, exit 2."""
 
 
 class Lang(str, Enum):
@@ -49,41 +49,8 @@ def write_output(text: str, output: Optional[Path]) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    write_atomic(output, text.encode("utf-8") if isinstance(text, str) else text)
+    write_output_file(output, text.encode("utf-8") if isinstance(text, str) else text)
     info(f"wrote {output}")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``-o FILE`` atomically; a path that cannot take the file is bad input (exit 2), not a crash.
-
-    matcheck never writes into an applicant's folder (contracts.md §5): a FILE inside a folder that holds a
-    profile is refused, as ``batch --out`` is (a printed form left there would be read back as a supplied file).
-    """
-    from matcheck.documents.walk import enclosing_applicant
-
-    path = Path(path)
-    if path.is_dir():
-        raise UsageError(f"-o: {path} is a folder (expected a file name)")
-    if not path.parent.exists():
-        raise UsageError(f"-o: folder {path.parent} does not exist")
-    if not path.parent.is_dir():
-        raise UsageError(f"-o: {path.parent} is not a folder")
-    inside = enclosing_applicant(path.parent)
-    if inside is not None:
-        raise UsageError(f"-o: {path} is inside the applicant folder {inside}; "
-                         "matcheck never writes into an applicant's folder, choose another place")
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UsageError(f"-o: cannot write {path} ({exc.strerror or exc})") from None
-
-
-def info(message: str) -> None:
-    """Progress and summaries go to stderr."""
-    sys.stderr.write(message + "\n")
 
 
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -91,9 +58,6 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from matcheck.policy import PolicyVersionError
-        from matcheck.profile import ProfileError
-
         show_pii = bool(kwargs.get("show_pii"))
         try:
             return func(*args, **kwargs)
@@ -142,8 +106,6 @@ def mask_output(text: str, show_pii: bool) -> str:
     """ID numbers are masked in every default output (``--show-pii`` to see them)."""
     if show_pii:
         return text
-    from matcheck.report.pii import mask_pii
-
     return mask_pii(text)
 
 

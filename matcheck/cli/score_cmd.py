@@ -25,14 +25,15 @@ def register(app: typer.Typer) -> None:
         show_pii: bool = show_pii_option(),
     ) -> None:
         """The score under the policy in force on a date, with the reason and rule behind every figure."""
-        from matcheck.pipeline import profile_findings, score_profile
+        from matcheck.pipeline import assess, profile_findings, score
         from matcheck.profile import load_profile
         from matcheck.report import renderer
         from matcheck.rules import RuleConfig
 
         fmt = renderer(format, "score")
         prof = load_profile(profile)
-        result = score_profile(prof, parse_as_of(as_of), policy)
-        findings = profile_findings(prof, result, config=RuleConfig(lang=lang.value))
+        assessment = assess(prof, parse_as_of(as_of), policy)
+        result = score(assessment)
+        findings = profile_findings(assessment, result, config=RuleConfig(lang=lang.value))
         write_output(render_masked(lambda: fmt.score(result, findings, lang=lang.value), show_pii), output)
         raise typer.Exit(EXIT_OK if result.reaches_standard else EXIT_FINDINGS)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from matcheck.errors import UsageError
 from matcheck.form.checklist_sheet import checklist_sheet
 from matcheck.form.layout import FormModel
 from matcheck.form.model import application_form
+from matcheck.outputs import write_output_file
 from matcheck.profile import Profile
 from matcheck.results import Checklist, Score
 
@@ -20,8 +22,6 @@ FORMATS = (".docx", ".pdf")
 
 def render(model: FormModel, suffix: str) -> bytes:
     """The document bytes for ``model`` in the format named by ``suffix`` (``.docx`` or ``.pdf``)."""
-    from matcheck.cli.common import UsageError
-
     suffix = suffix.lower()
     if suffix == ".pdf":
         from matcheck.form.pdf_writer import render_pdf
@@ -35,10 +35,8 @@ def render(model: FormModel, suffix: str) -> bytes:
 
 
 def _write(model: FormModel, path: Path) -> Path:
-    from matcheck.cli.common import write_atomic
-
     path = Path(path)
-    write_atomic(path, render(model, path.suffix))
+    write_output_file(path, render(model, path.suffix))
     return path
 
 

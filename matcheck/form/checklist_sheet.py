@@ -8,6 +8,7 @@ the name), 原件/复印件, where to get it, and why it is needed; items groupe
 from __future__ import annotations
 
 from matcheck.form.layout import UNCHECKED, Cell, FormModel, Row, Section, fmt_date, label, value
+from matcheck.materials import catalog
 from matcheck.profile import Profile
 from matcheck.results import Checklist, RequiredMaterial
 
@@ -28,8 +29,6 @@ def whose(item: RequiredMaterial) -> str:
 def material_name(material_id: str) -> str:
     """The Chinese name of a catalog material (for alternatives, which the Checklist names by id)."""
     try:
-        from matcheck.materials import catalog
-
         entry = catalog().get(material_id)
     except Exception:  # the catalog is someone else's data: an unreadable one must not stop the sheet
         entry = None

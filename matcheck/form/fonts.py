@@ -6,7 +6,7 @@ system folders: tests use it to simulate a machine without fonts). reportlab emb
 candidate must load as a TrueType font and hold the CJK glyphs the form uses; CFF-outline fonts (Noto CJK .ttc)
 are skipped.
 
-None found → :class:`matcheck.cli.common.UsageError` with one line saying which package to install (exit 2),
+None found → :class:`matcheck.errors.UsageError` with one line saying which package to install (exit 2),
 never a PDF of blank boxes.
 """
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from matcheck.cli.common import UsageError
+from matcheck.errors import UsageError
 
 NO_FONT_MESSAGE = ("no CJK font found; install the Debian package fonts-wqy-microhei "
                    "(apt-get install fonts-wqy-microhei) or set MATCHECK_FONT")

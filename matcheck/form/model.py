@@ -17,6 +17,8 @@ from typing import Any, Callable
 from matcheck.form.claims import claim_text
 from matcheck.form.layout import (TO_VERIFY, Cell, Cover, FormModel, Row, Section, fmt_bool, fmt_date, fmt_month,
                                   label, value, yes_no_boxes)
+from matcheck.identity import parse_id_number
+from matcheck.policy.versions import versions
 from matcheck.profile import Profile
 from matcheck.results import Score
 
@@ -49,8 +51,6 @@ class _Facts:
 
 def _policy_names(score: Score) -> str:
     """《上海市居住证管理办法》、《<the points measures in force>》 for the pledge."""
-    from matcheck.policy.versions import versions
-
     version = next((v for v in versions() if v.id == score.policy), None)
     name = version.name.split(" (")[0] if version else "上海市居住证积分管理办法"
     return f"《上海市居住证管理办法》、《{name}》"
@@ -217,8 +217,6 @@ def _spouse(f: _Facts) -> Section:
 
 
 def _children(f: _Facts) -> Section:
-    from matcheck.identity import parse_id_number
-
     header = Row(tuple(label(t) for t in ("姓名", "性别", "出生日期", "公民身份号码", "是否同住", "享受积分待遇")),
                  header=True)
     rows = []

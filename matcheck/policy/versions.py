@@ -9,6 +9,7 @@ from functools import lru_cache
 import yaml
 
 from matcheck.data import checklists_dir
+from matcheck.errors import PolicyVersionError
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,6 @@ class PolicyChoice:
         if self.requested == "auto" or self.version.covers(self.as_of):
             return self.as_of if not self.before_first else self.version.start
         return self.version.start if self.as_of < self.version.start else min(self.as_of, self.version.end)
-
-
-class PolicyVersionError(ValueError):
-    pass
 
 
 @lru_cache(maxsize=1)

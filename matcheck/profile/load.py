@@ -30,29 +30,15 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from matcheck.errors import MAX_LINE_CHARS, ProfileError
 from matcheck.profile.model import PROFILE_TOP_KEYS, Profile
-from matcheck.textsafe import clip, escape_control
 
 TO_VERIFY_WORDS = frozenset({"待核实", "unknown"})
 MAX_PROFILE_BYTES = 1_000_000
 MAX_NODES = 20_000  # a full profile is a few hundred nodes
 MAX_DEPTH = 20  # a profile nests 4 levels deep
 MAX_NUMBER_CHARS = 30  # an 18-digit ID written without quotes still fits
-MAX_LINE_CHARS = 300
-MAX_LINES = 50
 INTERNAL_KEYS = ("source", "to_verify")
-
-
-class ProfileError(ValueError):
-    """A profile that cannot be used. ``lines`` holds one line per problem, each naming file, path and value:
-    each line bounded and with its control characters escaped, whatever the file held."""
-
-    def __init__(self, lines: list[str]):
-        shown = [clip(escape_control(line), MAX_LINE_CHARS) for line in lines[:MAX_LINES]]
-        if len(lines) > MAX_LINES:
-            shown.append(f"(and {len(lines) - MAX_LINES} more problems)")
-        self.lines = shown
-        super().__init__(shown[0] if len(shown) == 1 else f"{shown[0]} (and {len(lines) - 1} more)")
 
 
 def format_path(loc: tuple[Any, ...]) -> str:

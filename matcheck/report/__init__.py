@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 
+from matcheck.errors import UsageError
 from matcheck.report.base import Renderer
 
 # format name → "module:Class" (imported only when used, so start-up stays light)
@@ -23,8 +24,6 @@ FORMATS: dict[str, str] = {
 
 def renderer(name: str, kind: str) -> Renderer:
     """The renderer for format ``name``; UsageError if unknown or if it cannot render ``kind``."""
-    from matcheck.cli.common import UsageError
-
     target = FORMATS.get(name)
     if target is None:
         raise UsageError(f"--format: {name!r} is not one of: {', '.join(FORMATS)}")

@@ -14,6 +14,7 @@ from typing import Any
 from matcheck.report.base import Renderer
 from matcheck.results import CheckReport
 from matcheck.textsafe import escape_control
+from matcheck.rules import RULES
 
 FAILING_STATUSES = ("missing", "expired", "incomplete")
 
@@ -37,8 +38,6 @@ def _close(suite: ET.Element) -> dict[str, int]:
 
 
 def junit_tree(report: CheckReport, lang: str = "zh") -> ET.Element:
-    from matcheck.rules import RULES
-
     root = ET.Element("testsuites", {"name": f"matcheck check {report.folder}"})
     materials = _suite(root, "materials")
     for status in report.required:

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from matcheck import __version__
 from matcheck.report.base import Renderer
 from matcheck.report.json_format import _dump
 from matcheck.results import CheckReport, Finding
+from matcheck.rules import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -48,8 +50,6 @@ def _rule_descriptor(module: Any) -> dict[str, Any]:
 
 
 def sarif_data(report: CheckReport, tool_version: str) -> dict[str, Any]:
-    from matcheck.rules import RULES
-
     modules = sorted(RULES.values(), key=lambda m: m.CODE)
     index = {m.NAME: i for i, m in enumerate(modules)}
     profile_uri = _profile_location(report)
@@ -116,6 +116,4 @@ class SarifRenderer(Renderer):
     kinds = frozenset({"check"})
 
     def check(self, report: CheckReport, lang: str = "zh") -> str:
-        from matcheck import __version__
-
         return _dump(sarif_data(report, __version__))

@@ -24,6 +24,8 @@ import sys
 from types import ModuleType
 from typing import Any, Iterator, Mapping
 
+from matcheck.assessment import Assessment
+from matcheck.policy import Params
 from matcheck.profile import Profile
 from matcheck.results import Checklist, Document, Finding, MaterialStatus, Observation, Score, Severity
 
@@ -39,15 +41,30 @@ class RuleConfig:
 
 @dataclass(frozen=True)
 class Facts:
-    """Everything a rule may read. ``documents``/``required`` are None when no folder was read."""
+    """Everything a rule may read. ``documents``/``required`` are None when no folder was read.
 
-    profile: Profile
-    as_of: date
+    The profile, the date and the parameters come from the one :class:`~matcheck.assessment.Assessment` the
+    pipeline built: a rule reads ``facts.params``, never a parameter view of its own."""
+
+    assessment: Assessment
     score: Score
     checklist: Checklist | None = None
     documents: tuple[Document, ...] | None = None
     required: tuple[MaterialStatus, ...] | None = None
     config: RuleConfig = RuleConfig()
+
+    @property
+    def profile(self) -> Profile:
+        return self.assessment.profile
+
+    @property
+    def as_of(self) -> date:
+        return self.assessment.as_of
+
+    @property
+    def params(self) -> Params:
+        """The parameters in force for this assessment (the chosen policy version's parameter day)."""
+        return self.assessment.params
 
     def observations(self, rule: str) -> Iterator[Observation]:
         """Observations for ``rule`` made by the stages before the rules (scorer, checklist, folder reader)."""

@@ -1,23 +1,22 @@
-"""What the folder rules share: matching names and units with OCR tolerance, whose a document is, labels.
+"""What the folder rules share: whose a document is, labels, the arguments of a message about a checklist line.
 
-Names (姓名) and units (单位名称) are compared after normalising spaces and brackets. A value read by OCR may differ
-by a few characters (the tolerance is a parameter in ``checklists/policy/parameters/rules_folder.yaml``); a value
-from a text PDF or DOCX must match exactly. ID numbers (公民身份号码) are never compared loosely: the folder reader
-keeps only checksum-valid ones, and two valid numbers are either equal or two people.
+Names and units are compared with :mod:`matcheck.matching` (normalised, with OCR tolerance). ID numbers
+(公民身份号码) are never compared loosely: the folder reader keeps only checksum-valid ones, and two valid numbers
+are either equal or two people.
 """
 
 from __future__ import annotations
 
-import re
+import sys
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from matcheck.matching import same_name
+from matcheck.materials import catalog
 from matcheck.policy import Params
 from matcheck.profile import Profile
 from matcheck.results import PERSON_LABELS, Document
-
-_SPACES = re.compile(r"[\s\u3000]+")
-_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "［": "[", "］": "]"})
+from matcheck.rules.base import make_finding
 
 PERSON_ZH = PERSON_LABELS["zh"]
 PERSON_EN = {"applicant": "applicant", "spouse": "spouse", "child": "child", "employer": "employer",
@@ -31,51 +30,6 @@ _MATERIAL_ZH = {
     "degree_verification_report": "学位在线验证报告", "diploma": "毕业证书", "degree_certificate": "学位证书",
     "marriage_certificate": "结婚证", "birth_certificate": "出生医学证明", "employer_letter": "单位介绍信",
 }
-
-
-def normalise(text: str | None) -> str:
-    """Spaces and ideographic spaces removed, full-width brackets made ASCII."""
-    return _SPACES.sub("", text or "").translate(_BRACKETS)
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (insertions, deletions, substitutions), for short strings."""
-    if a == b:
-        return 0
-    if len(a) < len(b):
-        a, b = b, a
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def same_name(expected: str | None, found: str | None, ocr: bool, params: Params) -> bool:
-    """A person's name on a document equals the profile's, allowing OCR noise for long enough names."""
-    a, b = normalise(expected), normalise(found)
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    if not ocr or len(a) < int(params["rules_folder.names.ocr_min_length_for_edits"]) or len(a) != len(b):
-        return False
-    return edit_distance(a, b) <= int(params["rules_folder.names.ocr_max_edits"])
-
-
-def same_unit(expected: str | None, found: str | None, ocr: bool, params: Params) -> bool:
-    """A unit's full name on a document equals the profile's (no abbreviations), allowing OCR noise."""
-    a, b = normalise(expected), normalise(found)
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    if not ocr:
-        return False
-    allowed = max(1, int(len(a) * float(params["rules_folder.units.ocr_max_edit_ratio"])))
-    return abs(len(a) - len(b)) <= allowed and edit_distance(a, b) <= allowed
 
 
 @dataclass(frozen=True)
@@ -120,22 +74,11 @@ def owner_of(doc: Document, profile: Profile, params: Params) -> PersonFacts | N
     return None
 
 
-def field_list(doc: Document, key: str) -> list[Any]:
-    value = doc.fields.get(key)
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return list(value)
-    return [value]
-
-
 def material_label(material: str | None, lang: str = "zh") -> str:
     """The catalog's name of a material (``tax_record`` → 个人所得税纳税记录)."""
     if not material:
         return "未识别文件" if lang == "zh" else "unrecognised file"
     try:
-        from matcheck.materials import catalog
-
         entry = catalog().get(material)
         if entry is not None:
             return str(getattr(entry, "name_en" if lang == "en" else "name_zh", None) or material)
@@ -185,10 +128,6 @@ def status_args(status: Any) -> dict[str, Any]:
 
 def from_file_observations(rule: Any, facts: Any, **defaults: Any) -> Iterable[Any]:
     """Like :func:`matcheck.rules.base.from_observations`, with the file's path as ``{file}`` for the message."""
-    import sys
-
-    from matcheck.rules.base import make_finding
-
     module = sys.modules[rule] if isinstance(rule, str) else rule
     for obs in facts.observations(module.NAME):
         args = {**defaults, "file": "、".join(obs.files) or "?", **dict(obs.args)}

@@ -30,12 +30,12 @@ from datetime import date
 from typing import Any, Iterator
 
 from matcheck.dates import Month
-from matcheck.policy import Params, params_at
+from matcheck.matching import edit_distance, normalise, same_name, same_unit
+from matcheck.policy import Params
 from matcheck.profile import Profile
-from matcheck.results import Document, Finding
+from matcheck.results import Document, Finding, field_list
 from matcheck.rules.base import Facts, make_finding
-from matcheck.rules.folder_common import (PersonFacts, edit_distance, field_list, material_label, normalise,
-                                          owner_of, people, same_name, same_unit)
+from matcheck.rules.folder_common import PersonFacts, material_label, owner_of, people
 
 CODE = "MC301"
 NAME = "identity-mismatch"
@@ -89,7 +89,7 @@ _DEGREE_LEVEL = {"学士": "本科", "硕士": "硕士", "博士": "博士"}
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    params = params_at(facts.as_of)
+    params = facts.params
     profile = facts.profile
     for doc in facts.documents or ():
         if doc.material is None:

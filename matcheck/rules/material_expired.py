@@ -55,9 +55,7 @@ HINT_CONTRACT = {
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    from matcheck.policy import params_at
-
-    params = params_at(facts.as_of)
+    params = facts.params
     for status in facts.required or ():
         if status.status != "expired":
             continue

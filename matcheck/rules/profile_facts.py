@@ -1,5 +1,5 @@
-"""Small readers shared by the profile rules: the parameters in force, how an education record is named in a
-message, and where the applicant worked and paid 社保 during a period.
+"""Small readers shared by the profile rules: a ``rules_profile.*`` parameter of the assessment, how an education
+record is named in a message, and where the applicant worked and paid 社保 during a period.
 
 Not a rule (it has no CODE); the registry in :mod:`matcheck.rules.registry_profile` lists only rule modules.
 """
@@ -10,7 +10,6 @@ from datetime import date
 from typing import Iterable
 
 from matcheck.dates import Month, month_range
-from matcheck.policy import Params, choose_policy, params_at
 from matcheck.profile.model import Education, Profile
 from matcheck.results import Document
 from matcheck.rules.base import Facts
@@ -18,18 +17,9 @@ from matcheck.rules.base import Facts
 PREFIX = "rules_profile."
 
 
-def rule_params(facts: Facts) -> Params:
-    """The parameters in force for this assessment (the policy version's parameter day)."""
-    try:
-        day = choose_policy(facts.as_of, facts.score.policy).parameter_day
-    except (ValueError, KeyError):
-        day = facts.as_of
-    return params_at(day)
-
-
 def param(facts: Facts, name: str):
     """``param(facts, "contract.min_months_left")`` → the value of ``rules_profile.contract.min_months_left``."""
-    return rule_params(facts)[PREFIX + name]
+    return facts.params[PREFIX + name]
 
 
 def period_text(start: Month | None, end: Month | None, lang: str = "zh") -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck.dates import Month
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 
@@ -69,8 +70,6 @@ def check(facts: Facts) -> Iterator[Finding]:
 
 def _ranges(months: list[str]) -> str:
     """``["2026-05", "2026-06", "2026-07", "2026-09"]`` → ``2026-05至2026-07、2026-09``."""
-    from matcheck.dates import Month
-
     parsed = sorted(Month.parse(m) for m in months)
     runs: list[list[Month]] = []
     for m in parsed:

@@ -28,10 +28,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from matcheck.dates import Month
-from matcheck.policy import params_at
-from matcheck.results import Finding
+from matcheck.matching import same_unit
+from matcheck.results import Finding, field_list
 from matcheck.rules.base import Facts, make_finding
-from matcheck.rules.folder_common import field_list, material_label, same_unit
+from matcheck.rules.folder_common import material_label
 
 CODE = "MC302"
 NAME = "unit-mismatch"
@@ -94,7 +94,7 @@ def _emit(facts: Facts, where: str, where_en: str, what: str, found: str, employ
 
 
 def _profile(facts: Facts, employer: str) -> Iterator[Finding]:
-    params = params_at(facts.as_of)
+    params = facts.params
     profile = facts.profile
     unit = profile.tax.withholding_unit if profile.tax else None
     if unit and not same_unit(employer, unit, False, params):
@@ -124,7 +124,7 @@ def _profile_units(facts: Facts) -> list[str]:
 
 
 def _documents(facts: Facts, employer: str) -> Iterator[Finding]:
-    params = params_at(facts.as_of)
+    params = facts.params
     credit = facts.profile.employer.credit_code
     for doc in facts.documents or ():
         where, where_en = material_label(doc.material, "zh"), material_label(doc.material, "en")

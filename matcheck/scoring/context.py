@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from matcheck.assessment import Assessment
 from matcheck.dates import Month
 from matcheck.policy import Params, ValueRef
 from matcheck.profile import Profile
@@ -39,13 +40,26 @@ BASIC = ("age", "education", "qualification", "social_insurance_years")
 
 @dataclass(frozen=True)
 class Ctx:
-    """One assessment: the applicant's facts on ``as_of`` under one policy version."""
+    """One assessment (profile, date, policy version, parameters) and the 社保 ledger the indicators read."""
 
-    profile: Profile
-    as_of: date
-    params: Params
-    version: str
+    assessment: Assessment
     ledger: Ledger
+
+    @property
+    def profile(self) -> Profile:
+        return self.assessment.profile
+
+    @property
+    def as_of(self) -> date:
+        return self.assessment.as_of
+
+    @property
+    def params(self) -> Params:
+        return self.assessment.params
+
+    @property
+    def version(self) -> str:
+        return self.assessment.policy
 
     @property
     def as_of_month(self) -> Month:

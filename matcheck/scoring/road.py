@@ -6,7 +6,7 @@
 * **Quickest claims**: for each indicator, the first date its points rise at the current pace; and, for each 社保基数
   tier above the current one, the date it would be reached if the base were raised to that tier from next month.
 
-A pure function of the profile and the policy choice.
+A pure function of the assessment (each simulated day is assessed under the same ``--policy`` request).
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from __future__ import annotations
 from datetime import date
 from dataclasses import replace
 
+from matcheck.assessment import Assessment
 from matcheck.dates import Month, add_years, full_years
-from matcheck.policy import PolicyChoice, choose_policy, params_at
 from matcheck.profile import Profile
 from matcheck.results import Road, RoadStep, Score
 from matcheck.scoring.context import Ctx, fmt_num
 from matcheck.scoring.insurance import social_insurance_base
 from matcheck.scoring.ledger import InsuranceMonth, Ledger, build_ledger
+from matcheck.scoring.total import score_context
 
 HORIZON_MONTHS = 120  # how far the simulation looks ahead (10 years); not a policy value
 MAX_STEPS = 8  # road steps shown
@@ -62,31 +63,27 @@ def _dates(profile: Profile, as_of: date, params) -> list[date]:
     return sorted(d for d in days if as_of < d <= end)
 
 
-def _contexts(profile: Profile, choice: PolicyChoice, ledger: Ledger, days: list[date]):
+def _contexts(assessment: Assessment, ledger: Ledger, days: list[date]):
     for day in days:
-        ch = choose_policy(day, choice.requested)
-        yield day, Ctx(profile=profile, as_of=day, params=params_at(ch.parameter_day), version=ch.version.id,
-                       ledger=ledger)
+        yield day, Ctx(assessment=assessment.on(day), ledger=ledger)
 
 
-def _simulate(profile: Profile, choice: PolicyChoice, ledger: Ledger, days: list[date]):
+def _simulate(assessment: Assessment, ledger: Ledger, days: list[date]):
     """Yield (day, Score) for each day, on the same ledger."""
-    from matcheck.scoring import score_context
-
-    for day, ctx in _contexts(profile, choice, ledger, days):
+    for day, ctx in _contexts(assessment, ledger, days):
         s, _ = score_context(ctx, with_observations=False)
         yield day, s
 
 
-def road_to_standard(profile: Profile, choice: PolicyChoice, current: Score) -> Road:
-    as_of = choice.as_of
+def road_to_standard(assessment: Assessment, current: Score) -> Road:
+    profile, as_of = assessment.profile, assessment.as_of
     standard = current.standard
     gap = standard - current.total
     base_ledger = build_ledger(profile, Month.of(as_of))
     last = Month.of(as_of) - 1
     latest = base_ledger.get(last) or base_ledger.get(Month.of(as_of))
     horizon_end = Month.of(as_of) + HORIZON_MONTHS
-    days = _dates(profile, as_of, params_at(choice.parameter_day))
+    days = _dates(profile, as_of, assessment.params)
     paying = latest is not None and not latest.backpaid
     pace_multiple = latest.multiple(profile.source) if paying else None
     ledger = _continued(base_ledger, latest.month if paying else last, horizon_end, None) if paying else base_ledger
@@ -94,7 +91,7 @@ def road_to_standard(profile: Profile, choice: PolicyChoice, current: Score) -> 
     reaches_on = None
     firsts: dict[str, tuple[date, int, int]] = {}
     now = {i.id: i for i in current.indicators}
-    for day, s in _simulate(profile, choice, ledger, days):
+    for day, s in _simulate(assessment, ledger, days):
         for ind in s.indicators:
             before = now.get(ind.id)
             if ind.id not in firsts and before is not None and ind.points > before.points and ind.counted:
@@ -109,7 +106,7 @@ def road_to_standard(profile: Profile, choice: PolicyChoice, current: Score) -> 
         steps.append(RoadStep(f"{name}按目前情况增至{new}分（现计{old}分）", new - old, day))
 
     # Raising the base: each 社保基数 tier above the current one, from next month.
-    steps.extend(_base_steps(profile, choice, base_ledger, latest if paying else None, now, horizon_end))
+    steps.extend(_base_steps(assessment, base_ledger, latest if paying else None, now, horizon_end))
 
     steps.sort(key=lambda st: (st.on is None, st.on or date.max, -st.points))
     years = HORIZON_MONTHS // 12
@@ -124,10 +121,11 @@ def road_to_standard(profile: Profile, choice: PolicyChoice, current: Score) -> 
     return Road(gap=gap, reaches_on=reaches_on, reason=reason, steps=tuple(steps[:MAX_STEPS]))
 
 
-def _base_steps(profile: Profile, choice: PolicyChoice, base_ledger: Ledger, latest: InsuranceMonth | None,
+def _base_steps(assessment: Assessment, base_ledger: Ledger, latest: InsuranceMonth | None,
                 now: dict, horizon_end: Month) -> list[RoadStep]:
     """提高社保基数: for each tier above the current points, the date reached if paid at that tier from next month."""
-    ctx_params = params_at(choice.parameter_day)
+    profile, choice = assessment.profile, assessment.choice
+    ctx_params = assessment.params
     tiers = list(ctx_params["social_insurance_base.tiers"])
     top = ctx_params["social_insurance_base.top_tier"]
     if top:
@@ -149,7 +147,7 @@ def _base_steps(profile: Profile, choice: PolicyChoice, base_ledger: Ledger, lat
             led = base_ledger
         ledger = _continued(led, start_from, horizon_end, k if raise_needed else None)
         days = [(Month.of(choice.as_of) + j).first_day() for j in range(1, HORIZON_MONTHS + 1)]
-        for day, ctx in _contexts(profile, choice, ledger, days):
+        for day, ctx in _contexts(assessment, ledger, days):
             ind = social_insurance_base(ctx).indicator
             if ind.points >= tier["points"]:
                 how = (f"自{Month.of(choice.as_of)}起以≥{fmt_num(k)}倍社平缴纳社保" if raise_needed

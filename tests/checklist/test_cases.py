@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from matcheck.checklist import build_checklist
-from matcheck.policy import choose_policy, params_at
+from matcheck.assessment import assess
+from matcheck.checklist.build import build_checklist
 from matcheck.profile import parse_profile
 from matcheck.results import RequiredMaterial
 
@@ -36,7 +36,7 @@ def checklist_for_case(case: dict[str, Any]):
     profile = parse_profile(data, source=f"case {case['name']!r}")
     as_of = case.get("as_of") or profile.as_of
     assert isinstance(as_of, date)
-    return build_checklist(profile, as_of, params_at(choose_policy(as_of, "auto").parameter_day))
+    return build_checklist(assess(profile, as_of, "auto"))
 
 
 def _matches(item: RequiredMaterial, pattern: dict[str, Any]) -> bool:

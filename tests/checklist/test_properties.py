@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matcheck.checklist import build_checklist
-from matcheck.policy import params_at
+from matcheck.assessment import assess
+from matcheck.checklist.build import build_checklist
 from matcheck.profile import parse_profile
 
 BASE: dict[str, Any] = yaml.safe_load((Path(__file__).parent / "base_profile.yaml").read_text(encoding="utf-8"))
@@ -62,7 +62,7 @@ fragment = st.fixed_dictionaries({
 
 def _build(data: dict[str, Any]):
     profile = parse_profile({**BASE, **{k: v for k, v in data.items() if v is not None}}, source="generated")
-    return build_checklist(profile, profile.as_of, params_at(profile.as_of))
+    return build_checklist(assess(profile))
 
 
 def _keys(checklist) -> set[tuple[Any, ...]]:

@@ -18,14 +18,14 @@ import yaml
 from matcheck.dates import Month
 from matcheck.gaps import material_statuses
 from matcheck.gaps_match import Pick, alike, assign
-from matcheck.pipeline import checklist_for
-from matcheck.policy import choose_policy, params_at
+from matcheck.pipeline import assess, build_checklist
+from matcheck.policy import params_at
 from matcheck.profile import parse_profile
 from matcheck.results import Document, MaterialStatus
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = yaml.safe_load((ROOT / "tests" / "rules" / "base_profile.yaml").read_text(encoding="utf-8"))
-PARAMS = params_at(date(2026, 11, 20))
+PARAMS = params_at(date(2026, 11, 20))  # for the matching functions tested on their own
 
 HIGH_SCHOOL = {"level": "高中", "school": "合肥市示例中学", "province": "安徽", "mode": "全日制", "start": "2009-09",
                "end": "2012-06"}
@@ -49,10 +49,10 @@ def statuses(documents: list[Document], education: list[dict] | None = None,
     if qualifications is not None:
         data["qualifications"] = qualifications
     profile = parse_profile(data, source="test")
-    checklist = checklist_for(profile)
-    params = params_at(choose_policy(profile.as_of, profile.policy).parameter_day)
+    assessment = assess(profile)
+    checklist = build_checklist(assessment)
     out = {}
-    for s in material_statuses(checklist, tuple(documents), profile, profile.as_of, params):
+    for s in material_statuses(checklist, tuple(documents), assessment):
         key = (s.material, s.item.subject if s.item is not None else None)
         assert key not in out or s.kind == "prerequisite", f"two lines for {key}"
         out[key] = s
@@ -255,17 +255,18 @@ def test_the_new_statuses_render_as_findings(lang: str) -> None:
     missing-material / material-incomplete findings with every placeholder filled."""
     import re
 
-    from matcheck.pipeline import score_profile
+    from matcheck.pipeline import score
     from matcheck.rules import Facts, RuleConfig, run_rules
 
     data = copy.deepcopy(BASE)
     data["education"] = TWO_RECORDS
     profile = parse_profile(data, source="test")
-    checklist = checklist_for(profile)
+    assessment = assess(profile)
+    checklist = build_checklist(assessment)
     for documents, rule, reason in (((BENKE_DIPLOMA,), "missing-material", "no_file"),
                                     ((doc("a.jpg", "diploma"),), "material-incomplete", "record_unknown")):
-        required = material_statuses(checklist, documents, profile, profile.as_of, PARAMS)
-        facts = Facts(profile=profile, as_of=profile.as_of, score=score_profile(profile), checklist=checklist,
+        required = material_statuses(checklist, documents, assessment)
+        facts = Facts(assessment=assessment, score=score(assessment), checklist=checklist,
                       documents=documents, required=required, config=RuleConfig(lang=lang))
         about = [s for s in required if s.material == "diploma" and s.status != "present"]
         assert len(about) == 1 and about[0].args["reason"] == reason

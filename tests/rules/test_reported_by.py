@@ -8,8 +8,7 @@ import yaml
 
 from matcheck.gaps import material_statuses
 from matcheck.materials import catalog
-from matcheck.pipeline import checklist_for, score_profile
-from matcheck.policy import choose_policy, params_at
+from matcheck.pipeline import assess, build_checklist, score
 from matcheck.profile import parse_profile
 from matcheck.rules import RULES, Facts, RuleConfig, run_rules
 
@@ -18,11 +17,10 @@ BASE = yaml.safe_load((Path(__file__).parent / "base_profile.yaml").read_text(en
 
 def findings(profile_data: dict, config: RuleConfig = RuleConfig()):
     profile = parse_profile(profile_data, source="p.yaml")
-    score = score_profile(profile)
-    checklist = checklist_for(profile)
-    params = params_at(choose_policy(score.as_of, profile.policy).parameter_day)
-    required = material_statuses(checklist, (), profile, score.as_of, params)
-    facts = Facts(profile=profile, as_of=score.as_of, score=score, checklist=checklist, documents=(),
+    assessment = assess(profile)
+    checklist = build_checklist(assessment)
+    required = material_statuses(checklist, (), assessment)
+    facts = Facts(assessment=assessment, score=score(assessment), checklist=checklist, documents=(),
                   required=required, config=config)
     return run_rules(facts), required
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import copy
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,6 @@ import pytest
 import yaml
 
 from matcheck.dates import Month
-from matcheck.policy import choose_policy, params_at
 from matcheck.profile import parse_profile
 from matcheck.results import Document, Finding, Observation
 from matcheck.rules import Facts, RuleConfig, run_rules
@@ -92,15 +90,15 @@ def build_documents(raw: list[dict]) -> tuple[Document, ...]:
 
 
 def run_case(case: dict, lang: str = "zh") -> tuple[Finding, ...]:
-    from matcheck.pipeline import checklist_for, score_profile
+    from matcheck.pipeline import assess, build_checklist, score
 
     data = deep_merge(BASE_PROFILE, case.get("profile") or {})
     if case.get("as_of"):
         data["as_of"] = case["as_of"]
     profile = parse_profile(data, source=f"case {case['name']!r}")
-    as_of: date = profile.as_of
-    score = score_profile(profile)
-    checklist = checklist_for(profile)
+    assessment = assess(profile)
+    score = score(assessment)
+    checklist = build_checklist(assessment)
     raw_config = case.get("config") or {}
     config = RuleConfig(severity=raw_config.get("severity") or {},
                         disabled=frozenset(raw_config.get("disabled") or ()), lang=lang)
@@ -108,12 +106,11 @@ def run_case(case: dict, lang: str = "zh") -> tuple[Finding, ...]:
         from matcheck.gaps import material_statuses
 
         documents = build_documents(case["documents"] or [])
-        params = params_at(choose_policy(as_of, profile.policy).parameter_day)
-        required = material_statuses(checklist, documents, profile, as_of, params)
-        facts = Facts(profile=profile, as_of=as_of, score=score, checklist=checklist, documents=documents,
+        required = material_statuses(checklist, documents, assessment)
+        facts = Facts(assessment=assessment, score=score, checklist=checklist, documents=documents,
                       required=required, config=config)
         return run_rules(facts)
-    facts = Facts(profile=profile, as_of=as_of, score=score, checklist=checklist, config=config)
+    facts = Facts(assessment=assessment, score=score, checklist=checklist, config=config)
     return run_rules(facts, needs={"profile"})
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from matcheck.policy import choose_policy
+from matcheck.assessment import assess
 from matcheck.profile import parse_profile
 from matcheck.scoring import score
 
@@ -51,7 +51,7 @@ def test_enough_golden_cases():
 @pytest.mark.parametrize("case_id,facts,case", CASES, ids=[c[0] for c in CASES])
 def test_golden(case_id: str, facts: dict[str, Any], case: dict[str, Any]) -> None:
     profile = parse_profile(facts, source=case_id)
-    result = score(profile, choose_policy(case["as_of"], str(case.get("policy", "auto"))))
+    result = score(assess(profile, case["as_of"], str(case.get("policy", "auto"))))
     expected = case["expected"]
     got = {i.id: i.points for i in result.indicators}
     detail = "\n".join(f"  {i.id}: {i.points} counted={i.counted} {i.reason}" for i in result.indicators)

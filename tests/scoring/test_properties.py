@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from matcheck.dates import Month
 from matcheck.identity import id_check_char
-from matcheck.policy import choose_policy
+from matcheck.assessment import assess
 from matcheck.profile import parse_profile
 from matcheck.scoring import make_context, score_context
 
@@ -80,7 +80,7 @@ def profiles(draw):
 
 def _score(as_of: date, data: dict, policy: str = "auto"):
     profile = parse_profile(data, source="hypothesis")
-    s, _ = score_context(make_context(profile, choose_policy(as_of, policy)), with_observations=False)
+    s, _ = score_context(make_context(assess(profile, as_of, policy)), with_observations=False)
     return s
 
 

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from matcheck.cli import app
-from matcheck.policy import choose_policy
+from matcheck.assessment import assess
 from matcheck.profile import ProfileError, parse_profile
 from matcheck.report.text import TextRenderer
 from matcheck.scoring import score
@@ -29,7 +29,7 @@ IDS = ("age", "education", "qualification", "social_insurance_years", "social_in
 
 
 def run(data: dict, as_of: date = date(2026, 11, 20), policy: str = "auto"):
-    return score(parse_profile(data, source="profile.yaml"), choose_policy(as_of, policy))
+    return score(assess(parse_profile(data, source="profile.yaml"), as_of, policy))
 
 
 def test_every_contract_indicator_is_present_in_order() -> None:

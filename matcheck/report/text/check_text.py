@@ -12,6 +12,7 @@ from collections import Counter
 from matcheck.report.text.console import string_console
 from matcheck.textsafe import escape_control
 from matcheck.results import PERSON_LABELS, SEVERITIES, CheckReport, MaterialStatus
+from matcheck.rules.folder_common import material_label
 
 MARK = {"present": "✓", "missing": "✗", "expired": "✗", "incomplete": "!", "unverified": "!"}
 STATUS = {
@@ -148,6 +149,4 @@ def _applicant_name(report: CheckReport) -> str:
 
 
 def _material_name(material: str, lang: str) -> str:
-    from matcheck.rules.folder_common import material_label
-
     return material_label(material, lang)

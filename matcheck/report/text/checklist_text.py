@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from matcheck.materials import GROUPS, catalog, open_questions
 from matcheck.results import PERSON_LABELS, Checklist, RequiredMaterial
 
 GROUP_EN = {"基础材料": "Base documents", "指标材料": "Documents for the claimed indicators",
@@ -48,8 +49,6 @@ class Group:
 
 def layout(checklist: Checklist) -> tuple[Group, ...]:
     """The checklist's lines by group, in order, numbered 1..N across groups; empty groups left out."""
-    from matcheck.materials import GROUPS
-
     out, n = [], 0
     for name in GROUPS:
         lines = [i for i in checklist.items if i.group == name]
@@ -95,8 +94,6 @@ def marks(item: RequiredMaterial, lang: str) -> str:
 
 def details(item: RequiredMaterial, lang: str) -> list[tuple[str, str]]:
     """(label, text) pairs for one line, in reading order; the renderers only lay them out."""
-    from matcheck.materials import catalog
-
     w = words(lang)
     sep = "；" if lang != "en" else "; "
     rows = []
@@ -135,8 +132,6 @@ def applicant_name(checklist: Checklist) -> str | None:
 
 def closing_notes(checklist: Checklist, lang: str) -> tuple[list[str], list[str]]:
     """(the catalog's open questions, the lines of this checklist whose source is [C] or [?])."""
-    from matcheck.materials import open_questions
-
     questions = [f"{q.zh}（{q.source}）" if lang != "en" else f"{q.en} ({q.source})" for q in open_questions()]
     weak = []
     seen: set[str] = set()

@@ -1,0 +1,48 @@
+"""One assessment (一次评估): the profile, the assessment date, the policy version chosen, and its parameters.
+
+Built once by the pipeline (:func:`assess`) and carried, frozen, by every stage: the scorer, the checklist, the
+folder check, the rules, the form. No stage chooses a policy version or looks parameters up by itself, so a
+verdict and its message always read the same values (with ``--policy`` naming a version outside its dates too:
+then the parameters are those of :attr:`PolicyChoice.parameter_day`, not of the assessment date).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from matcheck.policy import Params, PolicyChoice, choose_policy, params_at
+from matcheck.profile import Profile
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What every stage reads besides its own input: whose, on which day, under which policy, with which values."""
+
+    profile: Profile
+    as_of: date
+    choice: PolicyChoice
+    params: Params
+
+    @property
+    def policy(self) -> str:
+        """The id of the policy version in force for this assessment (``2023``)."""
+        return self.choice.version.id
+
+    def on(self, day: date) -> "Assessment":
+        """The same profile and the same ``--policy`` request assessed on another day (the road to 120 simulates
+        the months ahead with the parameters in force on each of them)."""
+        return assess(self.profile, day, self.choice.requested)
+
+
+def assessment_date(profile: Profile, as_of: date | None = None) -> date:
+    """--as-of, else the profile's as_of, else today."""
+    return as_of or profile.as_of or date.today()
+
+
+def assess(profile: Profile, as_of: date | None = None, policy: str | None = None) -> Assessment:
+    """The assessment of ``profile`` on ``as_of`` (else the profile's, else today) under ``policy`` (else the
+    profile's, else the version in force). PolicyVersionError for an unknown version."""
+    day = assessment_date(profile, as_of)
+    choice = choose_policy(day, policy or profile.policy)
+    return Assessment(profile=profile, as_of=day, choice=choice, params=params_at(choice.parameter_day))
