@@ -62,6 +62,8 @@ def mask_pii(text: str) -> str:
                 pass
             for p in positions[start + 6:start + 14]:
                 masked[p] = "*"
+            if window[17] == "X":
+                masked[positions[start + 17]] = "X"  # the check character as it is printed (x → X)
     out = "".join(masked)
     return _mask_dates(out, births) if births else out
 
