@@ -48,8 +48,10 @@ def same_name(expected: str | None, found: str | None, ocr: bool, params: Params
     return edit_distance(a, b) <= int(params["rules_folder.names.ocr_max_edits"])
 
 
-def same_unit(expected: str | None, found: str | None, ocr: bool, params: Params) -> bool:
-    """A unit's full name on a document equals the profile's (no abbreviations), allowing OCR noise."""
+def same_unit(expected: str | None, found: str | None, ocr: bool = False, params: Params | None = None) -> bool:
+    """A unit's full name equals another's (no abbreviations): after normalising; with OCR noise allowed when
+    ``ocr`` (then ``params`` gives the tolerance). The one comparison of units: the scorer's 缴费单位 = 合同单位
+    (:mod:`matcheck.scoring.ledger`), ``unit-mismatch`` and the record matching all call it."""
     a, b = normalise(expected), normalise(found)
     if not a or not b:
         return False
@@ -57,5 +59,7 @@ def same_unit(expected: str | None, found: str | None, ocr: bool, params: Params
         return True
     if not ocr:
         return False
+    if params is None:
+        raise ValueError("same_unit: comparing OCR text needs the parameters (the tolerance)")
     allowed = max(1, int(len(a) * float(params["rules_folder.units.ocr_max_edit_ratio"])))
     return abs(len(a) - len(b)) <= allowed and edit_distance(a, b) <= allowed

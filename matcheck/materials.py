@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from matcheck.checklist.conditions import PREDICATES, SCOPES, parse_condition
-from matcheck.checklist.validity import VALIDITY_RULES
+from matcheck.checks.validity import VALIDITY_RULES
 from matcheck.data import checklists_dir
 
 KINDS = ("document", "prerequisite")
@@ -33,8 +33,7 @@ CONFIDENCES = ("A", "B", "C", "?")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 _ENTRY_KEYS = {"id", "kind", "name_zh", "name_en", "whose", "original_or_copy", "where", "where_en", "requires",
-               "validity", "alternatives", "note", "source", "confidence", "document_of", "recognise",
-               "reported_by"}
+               "validity", "alternatives", "note", "source", "confidence", "document_of", "recognise"}
 _REQUIRED_KEYS = ("id", "name_zh", "name_en", "whose", "original_or_copy", "where", "requires", "source",
                   "confidence")
 _REQ_KEYS = {"when", "for_each", "person", "group", "reason", "optional"}
@@ -75,7 +74,7 @@ class Requirement:
 
 @dataclass(frozen=True)
 class Validity:
-    rule: str | None = None  # a named rule in matcheck/checklist/validity.py (windows from the policy data)
+    rule: str | None = None  # a named rule in matcheck/checks/validity.py (windows from the policy data)
     text: str | None = None  # a fixed sentence
 
 
@@ -100,7 +99,6 @@ class Material:
     note: str | None = None
     document_of: str | None = None  # physically another type (hr_officer_id is an id_card)
     recognise: Recognise | None = None
-    reported_by: str | None = None  # a prerequisite whose failure a profile rule already reports (no second finding)
 
 
 def catalog_path() -> Path:
@@ -196,7 +194,6 @@ def parse_catalog(data: Any, file: str = "materials.yaml") -> dict[str, Material
             requires=requires, source=str(raw.get("source", "")), confidence=confidence, order=index,
             where_en=raw.get("where_en"), validity=validity, alternatives=tuple(alternatives),
             note=raw.get("note"), document_of=raw.get("document_of"), recognise=recognise,
-            reported_by=raw.get("reported_by"),
         )
     for m in out.values():
         problems.extend(f"{file}: {m.id}: alternatives: {a!r} is not a material in the catalog"
@@ -259,7 +256,7 @@ def _validity(raw: Any, where: str, problems: list[str], rules: dict[str, Any]) 
         return None
     rule = raw.get("rule")
     if rule is not None and rule not in rules:
-        problems.append(f"{where}: validity.rule: unknown rule {rule!r} (see matcheck/checklist/validity.py)")
+        problems.append(f"{where}: validity.rule: unknown rule {rule!r} (see matcheck/checks/validity.py)")
     return Validity(rule=rule, text=raw.get("text"))
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from matcheck.errors import PolicyVersionError, ProfileError, UsageError
-from matcheck.results import SEVERITIES, CheckReport
+from matcheck.results import PERSON_LABELS, SEVERITIES, CheckReport
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -170,12 +170,11 @@ def summarise(report: CheckReport, task: ApplicantTask, name: str | None) -> App
         top_finding=_mask(top, task.show_pii) if top else None)
 
 
-_PERSON_ZH = {"spouse": "配偶", "child": "子女", "employer": "单位", "hr_officer": "经办人"}
 
 
 def _material_label(name: str, person: str | None) -> str:
     """``学位证书`` for the applicant's own material, ``结婚证（配偶）`` for someone else's."""
-    return name if person in ("applicant", "", None) else f"{name}（{_PERSON_ZH.get(person, person)}）"
+    return name if person in ("applicant", "", None) else f"{name}（{PERSON_LABELS['zh'].get(person, person)}）"
 
 
 def _render(report: CheckReport, task: ApplicantTask) -> dict[str, str]:

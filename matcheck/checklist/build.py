@@ -17,7 +17,7 @@ from typing import Any
 
 from matcheck.assessment import Assessment
 from matcheck.checklist.conditions import Item, evaluate, items_for
-from matcheck.checklist.validity import VALIDITY_RULES
+from matcheck.checks.validity import VALIDITY_RULES
 from matcheck.materials import GROUPS, Material, Requirement, catalog
 from matcheck.profile import Profile
 from matcheck.results import Checklist, RequiredMaterial

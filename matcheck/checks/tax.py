@@ -1,6 +1,6 @@
 """The 个税 window (纳税记录须覆盖的月份): which months the records must cover, and which a folder's records do.
 
-One definition for the checklist's wording (:mod:`matcheck.checklist.validity`), the folder check
+One definition for the checklist's wording (:mod:`matcheck.checks.validity`), the folder check
 (:mod:`matcheck.gaps`) and ``tax-months-incomplete``.
 """
 

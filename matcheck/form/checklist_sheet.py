@@ -10,11 +10,10 @@ from __future__ import annotations
 from matcheck.form.layout import UNCHECKED, Cell, FormModel, Row, Section, fmt_date, label, value
 from matcheck.materials import catalog
 from matcheck.profile import Profile
-from matcheck.results import Checklist, RequiredMaterial
+from matcheck.results import PERSON_LABELS, Checklist, RequiredMaterial
 
 SHEET_TITLE = "《上海市居住证》积分申请材料核对清单"
 GROUP_ORDER = ("基础材料", "指标材料", "同住人材料", "其他事项")
-PERSON_ZH = {"applicant": "本人", "spouse": "配偶", "child": "子女", "employer": "单位", "hr_officer": "人事专员"}
 WIDTHS = (0.05, 0.05, 0.19, 0.12, 0.14, 0.22, 0.23)
 NUMERALS = "一二三四五六七八九十"
 HEADER = ("√", "序号", "材料", "所属人", "原件/复印件", "何处取得", "说明")
@@ -22,7 +21,7 @@ HEADER = ("√", "序号", "材料", "所属人", "原件/复印件", "何处取
 
 def whose(item: RequiredMaterial) -> str:
     """``子女`` and, on the next line, ``（李小明）``: the person the document belongs to, with the name when known."""
-    who = PERSON_ZH.get(item.person, item.person)
+    who = PERSON_LABELS["zh"].get(item.person, item.person)
     return f"{who}\n（{item.person_name}）" if item.person_name else who
 
 

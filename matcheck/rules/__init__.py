@@ -8,6 +8,7 @@ and checklist; ``registry_folder.FOLDER_RULES`` for rules that need the folder r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import ModuleType
 from typing import Iterable
 
@@ -31,11 +32,11 @@ def run_rules(facts: Facts, needs: Iterable[str] | None = None) -> tuple[Finding
     """Run every enabled rule whose needs are met; findings sorted by severity, then code."""
     available = set(needs) if needs is not None else ({"profile", "documents"} if facts.documents is not None
                                                       else {"profile"})
+    enabled = [m for m in _MODULES if m.NAME not in facts.config.disabled and set(m.NEEDS) <= available]
     out: list[Finding] = []
-    for module in _MODULES:
-        if module.NAME in facts.config.disabled or not set(module.NEEDS) <= available:
-            continue
-        out.extend(module.check(facts))
+    for module in enabled:  # each rule leaves alone the verdicts the other enabled rules word (their REPORTS)
+        elsewhere = frozenset(v for other in enabled if other is not module for v in getattr(other, "REPORTS", ()))
+        out.extend(module.check(replace(facts, reported_elsewhere=elsewhere)))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return tuple(sorted(out, key=lambda f: (order[f.severity], f.code, f.subject or "", f.files)))
 

@@ -12,6 +12,10 @@ A rule is a module (yamllint style) with these constants and one generator::
 
     def check(facts: Facts) -> Iterator[Finding]: ...
 
+    REPORTS = frozenset({"account_after_permit"})   # optional: the verdicts (of :mod:`matcheck.checks`) this rule
+                                                    # words; a generic rule (missing-material, not-eligible) leaves
+                                                    # them to it while it is enabled: one verdict, one finding
+
 The module docstring is the rule's documentation (what it checks, why the centre cares, an example, how to fix);
 ``matcheck explain NAME`` prints it.
 """
@@ -52,6 +56,7 @@ class Facts:
     documents: tuple[Document, ...] | None = None
     required: tuple[MaterialStatus, ...] | None = None
     config: RuleConfig = RuleConfig()
+    reported_elsewhere: frozenset[str] = frozenset()  # verdicts another enabled rule words (its REPORTS); run_rules
 
     @property
     def profile(self) -> Profile:

@@ -22,10 +22,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from matcheck.dates import add_months, spans_full_years
+from matcheck.checks.contract import contract_term
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
-from matcheck.rules.profile_facts import param
 
 CODE = "MC504"
 NAME = "contract-too-short"
@@ -64,15 +63,15 @@ def check(facts: Facts) -> Iterator[Finding]:
     if contract is None or contract.open_ended or contract.end is None:
         return
     start, end = contract.start, contract.end
+    term = contract_term(start, end, False, facts.assessment)  # the same verdict judges a contract file
     subject = "contract"
-    years = param(facts, "contract.min_term_years")
-    if start is not None and not spans_full_years(start, end, years):
-        yield make_finding(__name__, facts, subject=subject, start=start, end=end, years=years)
-    if end < facts.as_of:
+    if term.too_short:
+        yield make_finding(__name__, facts, subject=subject, start=start, end=end,
+                           years=term.requirement.min_term_years)
+    if term.ended:
         yield make_finding(__name__, facts, subject=subject, message=MESSAGE_ENDED, hint=HINT_SOON,
                            end=end, as_of=facts.as_of)
         return
-    months = param(facts, "contract.min_months_left")
-    if end < add_months(facts.as_of, months):
+    if term.few_months_left:
         yield make_finding(__name__, facts, subject=subject, severity="warning", message=MESSAGE_SOON,
-                           hint=HINT_SOON, end=end, as_of=facts.as_of, months=months)
+                           hint=HINT_SOON, end=end, as_of=facts.as_of, months=term.requirement.min_months_left)

@@ -1,26 +1,18 @@
-"""What the folder rules share: whose a document is, labels, the arguments of a message about a checklist line.
+"""What the folder rules share: labels, and the arguments of a message about a checklist line.
 
-Names and units are compared with :mod:`matcheck.matching` (normalised, with OCR tolerance). ID numbers
-(公民身份号码) are never compared loosely: the folder reader keeps only checksum-valid ones, and two valid numbers
-are either equal or two people.
+Whose a document is: :mod:`matcheck.checks.person`; names and units are compared with :mod:`matcheck.matching`.
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from typing import Any, Iterable
 
-from matcheck.matching import same_name
 from matcheck.materials import catalog
-from matcheck.policy import Params
-from matcheck.profile import Profile
 from matcheck.results import PERSON_LABELS, Document
 from matcheck.rules.base import make_finding
 
-PERSON_ZH = PERSON_LABELS["zh"]
-PERSON_EN = {"applicant": "applicant", "spouse": "spouse", "child": "child", "employer": "employer",
-             "hr_officer": "HR officer"}
+PERSON_ZH, PERSON_EN = PERSON_LABELS["zh"], PERSON_LABELS["en"]
 
 # Fallback names when the materials catalog cannot be read (the catalog's name_zh/name_en win).
 _MATERIAL_ZH = {
@@ -30,48 +22,6 @@ _MATERIAL_ZH = {
     "degree_verification_report": "学位在线验证报告", "diploma": "毕业证书", "degree_certificate": "学位证书",
     "marriage_certificate": "结婚证", "birth_certificate": "出生医学证明", "employer_letter": "单位介绍信",
 }
-
-
-@dataclass(frozen=True)
-class PersonFacts:
-    """One person of the application as the profile states them."""
-
-    role: str  # applicant | spouse | child
-    index: int | None
-    name: str | None
-    id_number: str | None
-    path: str  # profile path of the person, e.g. "children[0]"
-
-    def label(self, lang: str) -> str:
-        if lang == "en":
-            return PERSON_EN[self.role] + (f" {self.name}" if self.role == "child" and self.name else "")
-        return PERSON_ZH[self.role] + (f"{self.name}" if self.role == "child" and self.name else "")
-
-
-def people(profile: Profile) -> list[PersonFacts]:
-    out = [PersonFacts("applicant", None, profile.applicant.name, profile.applicant.id_number, "applicant")]
-    if profile.spouse is not None:
-        out.append(PersonFacts("spouse", None, profile.spouse.name, profile.spouse.id_number, "spouse"))
-    for i, child in enumerate(profile.children):
-        out.append(PersonFacts("child", i, child.name, child.id_number, f"children[{i}]"))
-    return out
-
-
-def owner_of(doc: Document, profile: Profile, params: Params) -> PersonFacts | None:
-    """The profile's person a document belongs to (as the folder reader decided), or None."""
-    if doc.person not in ("applicant", "spouse", "child"):
-        return None
-    candidates = [p for p in people(profile) if p.role == doc.person]
-    if len(candidates) <= 1:
-        return candidates[0] if candidates else None
-    ids = set(doc.fields.get("id_numbers") or ())
-    for p in candidates:
-        if p.id_number and p.id_number in ids:
-            return p
-    for p in candidates:
-        if doc.person_name and same_name(p.name, doc.person_name, doc.ocr, params):
-            return p
-    return None
 
 
 def material_label(material: str | None, lang: str = "zh") -> str:

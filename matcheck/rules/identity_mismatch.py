@@ -29,13 +29,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterator
 
+from matcheck.checks.person import PersonFacts, owner_of, people
 from matcheck.dates import Month
 from matcheck.matching import edit_distance, normalise, same_name, same_unit
 from matcheck.policy import Params
 from matcheck.profile import Profile
 from matcheck.results import Document, Finding, field_list
 from matcheck.rules.base import Facts, make_finding
-from matcheck.rules.folder_common import PersonFacts, material_label, owner_of, people
+from matcheck.rules.folder_common import material_label
 
 CODE = "MC301"
 NAME = "identity-mismatch"

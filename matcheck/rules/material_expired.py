@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck.checks.contract import contract_requirement
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.folder_common import status_args, status_subject
@@ -55,13 +56,13 @@ HINT_CONTRACT = {
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    params = facts.params
+    need = contract_requirement(facts.assessment)
     for status in facts.required or ():
         if status.status != "expired":
             continue
         args = {"valid_until": "", "term_start": "", "term_end": "", "as_of": facts.as_of,
-                "min_term_years": params["rules_profile.contract.min_term_years"],
-                "min_months_left": params["rules_profile.contract.min_months_left"], **status_args(status)}
+                "min_term_years": need.min_term_years, "min_months_left": need.min_months_left,
+                **status_args(status)}
         if status.material == "labour_contract":
             yield make_finding(__name__, facts, files=status.files, subject=status_subject(status),
                                message=MESSAGE_CONTRACT, hint=HINT_CONTRACT, **args)

@@ -3,8 +3,8 @@
 **What it checks.** Every line of the materials checklist (``matcheck checklist``) against the files the folder
 reader recognised: a file of that material, for that person (申请人, 配偶, each 子女), must be there. Prerequisites
 that are not files (the employer registered in the points system, …) are reported only when the profile shows
-they are *not* met, and not at all when the catalog names another rule that reports them (``reported_by``: the
-3-working-day wait → ``permit-too-recent``; 社保 in the application month → ``not-eligible``).
+they are *not* met, and not at all when another rule already reports them (the 3-working-day wait →
+``permit-too-recent``; 社保 in the application month → ``not-eligible``).
 
 **Why it matters.** The district 受理点 takes the paper file only when every base material (基础材料) and every
 material of a claimed indicator is there; a missing one sends the applicant back, and a missing indicator
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from matcheck.materials import catalog
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.folder_common import status_args, status_subject
@@ -50,22 +49,14 @@ HINT_PREREQUISITE = {
 }
 
 
-def _reported_elsewhere(material: str, facts: Facts) -> bool:
-    """A prerequisite whose catalog entry names the rule that already reports its failure (``reported_by``):
-    one problem, one finding, with that rule's severity (e.g. the [?] 3-working-day advice stays a warning)."""
-    entry = catalog().get(material)
-    rule = entry.reported_by if entry is not None else None
-    return rule is not None and rule not in facts.config.disabled  # a test checks every reported_by is a rule
-
-
 def check(facts: Facts) -> Iterator[Finding]:
     for status in facts.required or ():
         if status.status != "missing":
             continue
         args = status_args(status)
         if status.kind == "prerequisite":
-            if _reported_elsewhere(status.material, facts):
-                continue
+            if status.material in facts.reported_elsewhere:
+                continue  # a check's verdict another enabled rule words (REPORTS): one problem, one finding
             yield make_finding(__name__, facts, subject=status_subject(status), message=MESSAGE_PREREQUISITE,
                                hint=HINT_PREREQUISITE, **args)
             continue

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck.checks.insurance import CURRENT_INSURANCE
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding, render
 
@@ -30,6 +31,7 @@ NAME = "not-eligible"
 SEVERITY = "error"
 REFERENCE = "rules.md §3.3 实施细则 第二条, §7 Eligibility gates (S1 Art. 2, S20, S23, S24) [B]"
 NEEDS = frozenset({"profile"})
+REPORTS = frozenset({CURRENT_INSURANCE})  # the checklist's prerequisite line is not reported again
 MESSAGE = {
     "zh": "不符合积分申请条件：{detail}。中心对不符合条件的申请不予受理。",
     "en": "Not eligible to apply ({gate_en}): {detail}. The centre does not accept such an application.",
@@ -68,12 +70,10 @@ PRACTICE_GATES = frozenset({"age"})  # practice, not rule text: a warning
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    permit = facts.profile.applicant.residence_permit
-    expired = permit is not None and permit.expires is not None and permit.expires < facts.as_of
     for obs in facts.observations(NAME):
         gate = str(obs.args.get("gate") or "")
-        if gate == "residence_permit" and expired and "permit-expired" not in facts.config.disabled:
-            continue  # permit-expired reports it, with the date and the renewal hint
+        if obs.args.get("verdict") in facts.reported_elsewhere:
+            continue  # e.g. an expired permit: permit-expired words it, with the date and the renewal hint
         gate_en, hint_zh, hint_en = GATES.get(gate, (gate or "eligibility", HINT["zh"], HINT["en"]))
         gate_en = render({"en": gate_en}, "en", obs.args)
         yield make_finding(__name__, facts, files=obs.files, subject=obs.subject,

@@ -22,6 +22,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Iterator
 
+from matcheck.checks.permit import PERMIT_EXPIRED, permit_validity
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.profile_facts import param
@@ -31,6 +32,7 @@ NAME = "permit-expired"
 SEVERITY = "error"
 REFERENCE = "rules.md §3.1 item 2, §3.3, §4 #6 (S28, S37, S39) [B]"
 NEEDS = frozenset({"profile"})
+REPORTS = frozenset({PERMIT_EXPIRED})  # not-eligible leaves the expired permit to this rule while it is enabled
 MESSAGE = {
     "zh": "《上海市居住证》已于{expires}到期（申请日{as_of}）：居住证不在有效期内，中心不受理积分申请。",
     "en": "The 上海市居住证 expired on {expires} (application date {as_of}); the centre does not accept an "
@@ -54,11 +56,11 @@ HINT_SOON = {
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    permit = facts.profile.applicant.residence_permit
-    expires = permit.expires if permit else None
+    validity = permit_validity(facts.assessment)
+    expires = validity.expires if validity else None
     subject = "applicant.residence_permit.expires"
-    if expires is not None:
-        if expires < facts.as_of:
+    if validity is not None and expires is not None:
+        if validity.expired:
             yield make_finding(__name__, facts, subject=subject, expires=expires, as_of=facts.as_of)
         else:
             window = param(facts, "permit.renewal_window_days")

@@ -23,16 +23,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck.checks.permit import ACCOUNT_AFTER_PERMIT, account_timing
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.profile_facts import param
-from matcheck.workdays import CalendarUnknown, add_working_days
 
 CODE = "MC503"
 NAME = "permit-too-recent"
 SEVERITY = "warning"
 REFERENCE = "rules.md §7 Eligibility gates, §3.3 note (seeds 001, 002) [?]"
 NEEDS = frozenset({"profile"})
+REPORTS = frozenset({ACCOUNT_AFTER_PERMIT})  # the checklist's prerequisite line is not reported again
 MESSAGE = {
     "zh": "积分账号于{created}创建，距居住证领取日{issued}不足{n}个工作日（最早宜在{earliest}）：居住证数据可能尚未同步到积分系统。",
     "en": "The points account was created on {created}, fewer than {n} working days after the 居住证 was issued on "
@@ -65,27 +66,23 @@ HINT_UNKNOWN = {
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    applicant = facts.profile.applicant
-    permit = applicant.residence_permit
-    issued = permit.issued if permit else None
+    timing = account_timing(facts.assessment)
+    issued, created, n, earliest = timing.issued, timing.created, timing.needed, timing.earliest
     if issued is None:
         return
-    n = param(facts, "permit.min_working_days_before_account")
-    created = applicant.account_created
     if created is None and facts.as_of < issued:
         return  # an as_of before the permit exists: nothing to advise yet
     subject = "applicant.account_created" if created else "applicant.residence_permit.issued"
-    try:
-        earliest = add_working_days(issued, n)
-    except CalendarUnknown as exc:
+    if earliest is None:  # the holiday calendar of a year on the way is not known
         margin = param(facts, "permit.unknown_calendar_margin_days")
         if created is None and facts.as_of > issued and (facts.as_of - issued).days > margin:
             return  # long past: the account can be created any time now
         yield make_finding(__name__, facts, subject=subject, severity="info", message=MESSAGE_UNKNOWN,
-                           hint=HINT_UNKNOWN, issued=issued, n=n, year=exc.year, detail=str(exc))
+                           hint=HINT_UNKNOWN, issued=issued, n=n, year=timing.unknown_year,
+                           detail=timing.unknown_detail)
         return
     if created is not None:
-        if created < earliest:
+        if timing.too_early:
             yield make_finding(__name__, facts, subject=subject, created=created, issued=issued, n=n,
                                earliest=earliest)
     elif facts.as_of < earliest:

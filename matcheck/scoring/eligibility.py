@@ -7,6 +7,8 @@ the last 12 months paid, 补缴 excluded; the employer registered in Shanghai.
 
 from __future__ import annotations
 
+from matcheck.checks.insurance import CURRENT_INSURANCE, current_insurance
+from matcheck.checks.permit import PERMIT_EXPIRED, permit_validity
 from matcheck.results import Observation
 from matcheck.scoring.context import Ctx
 
@@ -14,26 +16,26 @@ from matcheck.scoring.context import Ctx
 def eligibility(ctx: Ctx) -> list[Observation]:
     p = ctx.profile
     out: list[Observation] = []
-    permit = p.applicant.residence_permit
-    if permit is None or (permit.issued is None and permit.expires is None):
+    permit = permit_validity(ctx.assessment)
+    if permit is None or not permit.stated:
         if not ctx.pending("applicant.residence_permit"):
             out.append(Observation("not-eligible", {
                 "gate": "residence_permit", "detail": "资料未填写《上海市居住证》：申请积分须持有效居住证"},
                 subject="applicant.residence_permit"))
-    elif (permit.issued and permit.issued > ctx.as_of) or (permit.expires and permit.expires < ctx.as_of):
+    elif permit.not_yet_issued or permit.expired:
         out.append(Observation("not-eligible", {
             "gate": "residence_permit", "issued": str(permit.issued), "expires": str(permit.expires),
+            "verdict": PERMIT_EXPIRED if permit.expired else None,
             "detail": f"{ctx.as_of}居住证不在有效期内（{permit.issued or '?'}至{permit.expires or '?'}）"},
             subject="applicant.residence_permit"))
     if p.employer.registered_in_shanghai is False:
         out.append(Observation("not-eligible", {
             "gate": "employer_registration", "employer": p.employer.name,
             "detail": "用人单位不在本市注册（外省市企业在沪分支机构的员工不能申请）"}, subject="employer.registered_in_shanghai"))
-    lag = ctx.params["eligibility.current_month_lag"]
-    recent = [ctx.ledger.get(ctx.as_of_month - k) for k in range(lag + 1)]
-    if not any(r is not None and not r.backpaid for r in recent) and not ctx.pending("social_insurance"):
+    current = current_insurance(ctx.assessment)
+    if not current.paying and not ctx.pending("social_insurance"):
         out.append(Observation("not-eligible", {
-            "gate": "current_insurance", "detail": f"{ctx.as_of_month}或之前{lag}个月内没有正常缴纳本市职工社保"
+            "gate": "current_insurance", "verdict": CURRENT_INSURANCE, "detail": f"{ctx.as_of_month}或之前{current.lag}个月内没有正常缴纳本市职工社保"
                                                   "（申请当月须在职并缴纳）"}, subject="social_insurance"))
     need = ctx.params["eligibility.paid_months_min"]
     window = ctx.params["eligibility.paid_months_window"]

@@ -10,13 +10,13 @@ known needs ``base_multiple``; asking for the multiple of such a month raises a 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 from dataclasses import dataclass, replace
 from typing import Iterable
 
 from matcheck.dates import Month, month_range
+from matcheck.matching import same_unit
 from matcheck.policy import ValueRef, load_parameters
 from matcheck.profile import Profile, ProfileError
 
@@ -27,14 +27,6 @@ def average_wage(month: Month) -> ValueRef | None:
     """The 社平 (元/月) in force in ``month``, with its source; None (or a ref with value None) when unknown."""
     param = load_parameters().get(WAGE_PARAMETER)
     return param.at(month.first_day()) if param else None
-
-
-def same_unit(a: str | None, b: str | None) -> bool:
-    """Unit names compared without spaces and with （） and () treated alike."""
-    def norm(s: str) -> str:
-        s = re.sub(r"\s+", "", s)
-        return s.replace("（", "(").replace("）", ")")
-    return norm(a or "") == norm(b or "")
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ def test_sample_text_report_and_masking(runs):
 
 def test_fail_on_warning_turns_a_warning_only_folder_into_exit_1(runs, tmp_path):
     """li-ming with the points account created the day the 居住证 was issued: one warning (permit-too-recent), and
-    no second finding for the same fact (the catalog's reported_by); exit 0 by default, 1 with --fail-on warning."""
+    no second finding for the same fact (permit-too-recent REPORTS it); exit 0 by default, 1 with --fail-on warning."""
     import shutil
 
     cache: Path = runs["_cache"]  # type: ignore[assignment]

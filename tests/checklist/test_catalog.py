@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from matcheck.checklist.conditions import PREDICATES, parse_condition
-from matcheck.checklist.validity import VALIDITY_RULES
+from matcheck.checks.validity import VALIDITY_RULES
 from matcheck.materials import CatalogError, catalog, catalog_path, lint_catalog, open_questions, parse_catalog
 from matcheck.policy import load_parameters
 

@@ -1,4 +1,5 @@
-"""A prerequisite whose failure another rule reports gives one finding, not two (catalog ``reported_by``)."""
+"""A verdict another rule words gives one finding, not two (the rule's ``REPORTS``: the catalog's prerequisite
+line is left to it by missing-material, the scorer's gate by not-eligible)."""
 
 from __future__ import annotations
 
@@ -25,11 +26,16 @@ def findings(profile_data: dict, config: RuleConfig = RuleConfig()):
     return run_rules(facts), required
 
 
-def test_every_reported_by_names_a_registered_rule():
-    named = {m.id: m.reported_by for m in catalog().values() if m.reported_by}
-    assert named, "the catalog names no reported_by at all"
-    for material, rule in named.items():
-        assert rule in RULES, f"{material}: reported_by {rule!r} is not a rule"
+def test_every_reported_verdict_is_a_prerequisite_line_or_a_gate_verdict():
+    """What a rule REPORTS is a verdict another stage also shows: a prerequisite line of the catalog or a verdict
+    the scorer tags its eligibility observation with (a typo would silently report it twice)."""
+    from matcheck.checks.permit import PERMIT_EXPIRED
+
+    prerequisites = {m.id for m in catalog().values() if m.kind == "prerequisite"}
+    reported = {v: rule for rule, m in RULES.items() for v in getattr(m, "REPORTS", ())}
+    assert reported, "no rule declares REPORTS"
+    for verdict, rule in reported.items():
+        assert verdict in prerequisites | {PERMIT_EXPIRED}, f"{rule}: REPORTS {verdict!r} is no verdict"
 
 
 def test_account_created_too_early_is_one_warning_not_also_a_missing_prerequisite():
