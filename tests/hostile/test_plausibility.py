@@ -9,20 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from matcheck.cli import app
+from tests.profile.test_bad_profiles import GOOD  # one valid profile for the bad-input tests
 from matcheck.policy import params_at
 from datetime import date
 
-GOOD = """\
-as_of: 2026-11-20
-applicant:
-  id_number: "320102199203154514"
-  residence_permit: {issued: 2024-03-01, expires: 2027-02-28}
-employer: {name: 上海示例信息科技有限公司, credit_code: "91310115MA1H7ABC1A"}
-education:
-  - {level: 本科, degree: 学士, mode: 全日制, start: 2010-09, end: 2014-06}
-social_insurance:
-  - {from: 2022-07, to: 2026-10, unit: 上海示例信息科技有限公司, base_multiple: 1.2}
-"""
 CEILING = params_at(date(2026, 11, 20))["social_insurance_base.ceiling_multiple"]
 BORN_LATER = "320102202703154515"  # born 2027-03-15, after as_of (check digit valid)
 
@@ -32,7 +22,7 @@ CASES = [
     ("base_1000", GOOD.replace("base_multiple: 1.2", "base_multiple: 1000"), ["1000", "ceiling"]),
     ("degree_not_yet", GOOD.replace("end: 2014-06", "end: 2031-06"), ["education[0].end", "2031-06", "after"]),
     ("study_before_birth", GOOD.replace("start: 2010-09", "start: 1980-09"), ["education[0].start", "before"]),
-    ("si_in_future", GOOD.replace("from: 2022-07, to: 2026-10", "from: 2027-07, to: 2028-10"),
+    ("si_in_future", GOOD.replace("from: 2022-07, to: 至今", "from: 2027-07, to: 至今"),
      ["social_insurance[0].from", "after"]),
     ("spouse_is_applicant", GOOD + 'spouse: {name: 李明, id_number: "320102199203154514"}\n',
      ["spouse.id_number", "applicant's own"]),

@@ -11,19 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from matcheck.cli import app
+from tests.profile.test_bad_profiles import GOOD  # one valid profile for the bad-input tests
 from matcheck.profile.load import MAX_LINE_CHARS, MAX_NODES
 
-GOOD = """\
-as_of: 2026-11-20
-applicant:
-  id_number: "320102199203154514"
-  residence_permit: {issued: 2024-03-01, expires: 2027-02-28}
-employer: {name: 上海示例信息科技有限公司, credit_code: "91310115MA1H7ABC1A"}
-education:
-  - {level: 本科, degree: 学士, mode: 全日制, start: 2010-09, end: 2014-06}
-social_insurance:
-  - {from: 2022-07, to: 至今, unit: 上海示例信息科技有限公司, base_multiple: 1.2}
-"""
 
 LAUGHS = "a: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
     f"{c}: &{c} [" + ",".join([f"*{p}"] * 9) + "]\n" for p, c in zip("abcdefgh", "bcdefghi"))
