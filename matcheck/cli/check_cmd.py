@@ -10,7 +10,7 @@ import typer
 from matcheck.textsafe import escape_control
 
 from matcheck.cli.common import (EXIT_FINDINGS, EXIT_OK, Lang, UsageError, as_of_option, handle_errors, info,
-                                 lang_option, mask_output, render_masked, output_option, parse_as_of, policy_option,
+                                 lang_option, mask_output, output_option, parse_as_of, policy_option, render_masked,
                                  show_pii_option, write_output)
 
 

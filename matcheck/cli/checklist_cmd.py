@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from matcheck.cli.common import (EXIT_OK, Lang, UsageError, as_of_option, handle_errors, lang_option, mask_output, render_masked,
-                                 output_option, parse_as_of, policy_option, show_pii_option, write_output)
+from matcheck.cli.common import (EXIT_OK, Lang, UsageError, as_of_option, handle_errors, lang_option, output_option,
+                                 parse_as_of, policy_option, render_masked, show_pii_option, write_output)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,8 +8,8 @@ from typing import Optional
 
 import typer
 
-from matcheck.cli.common import (EXIT_OK, Lang, UsageError, handle_errors, info, lang_option, mask_output, render_masked,
-                                 output_option, show_pii_option, write_output)
+from matcheck.cli.common import (EXIT_OK, Lang, UsageError, handle_errors, info, lang_option, output_option,
+                                 render_masked, show_pii_option, write_output)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from matcheck.cli import app
 from tests.profile.test_bad_profiles import GOOD  # one valid profile for the bad-input tests
-from matcheck.profile.load import MAX_LINE_CHARS, MAX_NODES
+from matcheck.errors import MAX_LINE_CHARS
+from matcheck.profile.load import MAX_NODES
 
 
 LAUGHS = "a: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
