@@ -61,7 +61,7 @@ def clip(text: str, limit: int) -> str:
 
 def json_text(data: Any, *, indent: int | None = 2) -> str:
     """JSON with non-ASCII text as is (Chinese stays readable); lone surrogates (``\\udcXX``), C1 controls and
-    bidi overrides as escapes, so the
-    result always encodes as UTF-8 and ``json.loads`` gives back exactly the same strings."""
+    bidi overrides as escapes, so the result always encodes as UTF-8, a terminal showing it obeys nothing in it,
+    and ``json.loads`` gives back exactly the same strings."""
     text = json.dumps(data, ensure_ascii=False, indent=indent)
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

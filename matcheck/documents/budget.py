@@ -1,4 +1,5 @@
-"""What reading one file may cost at most (每个文件的读取上限): the numbers in one place (docs/folder-reading.md).
+"""What reading one file may cost at most (每个文件的读取上限): the numbers in one place
+(docs/folder-reading.md).
 
 Declared sizes lie (a zip says 2 KB and inflates to 2 GB; a PDF stream's ``/Length`` says nothing of what its
 filter makes of it), so the limits count **bytes actually inflated** and **time actually spent**:
@@ -11,8 +12,8 @@ filter makes of it), so the limits count **bytes actually inflated** and **time 
   contract's ``document.xml`` is well under 1 MB);
 * :data:`PDF_STREAM_BYTES` — one PDF stream after its filters (pypdf's own limits, set to this for every filter).
 
-A file over a budget is an ``unreadable-file`` finding ("内容过大或过于复杂"), never a crash, and never costs more
-than about these amounts: memory stays near ``INFLATE_BYTES`` (DOCX) or a few × ``PDF_STREAM_BYTES`` (PDF).
+A file over a budget is an ``unreadable-file`` finding ("内容过大或过于复杂"), never a crash, and never costs
+more than about these amounts: memory stays near ``INFLATE_BYTES`` (DOCX) or a few × ``PDF_STREAM_BYTES`` (PDF).
 """
 
 from __future__ import annotations

@@ -54,7 +54,8 @@ def _extract_pdf(data: bytes, out: Extraction) -> Extraction:
         texts = []
         for i in range(min(count, MAX_PAGES)):
             if deadline.spent:  # keep what was read; say the rest was not
-                out.unreadable(OVER_BUDGET, f"reading took more than {deadline.seconds:g} s; {i} of {count} pages read")
+                out.unreadable(OVER_BUDGET, f"reading took more than {deadline.seconds:g} s; "
+                                            f"{i} of {count} pages read")
                 break
             texts.append((pages[i].extract_text() or "").replace("\x00", ""))
     except LimitReachedError as exc:  # a decompression bomb: never handed to PDFium, which has no such limits

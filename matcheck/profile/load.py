@@ -15,8 +15,8 @@ one-line error and exit 2 (the numbers are below, and in docs/checking.md):
   ``!!int abc``, ``!!bool maybe``) and a key given twice;
 * JSON: the same (duplicate keys, depth, number size, ``Infinity``/``NaN``);
 * only the keys of the profile format (``source:`` and ``to_verify:`` are matcheck's own, never read from a file);
-* every message is one line of at most :data:`matcheck.errors.MAX_LINE_CHARS` characters with control characters escaped, and at
-  most :data:`matcheck.errors.MAX_LINES` of them.
+* every message is one line of at most :data:`matcheck.errors.MAX_LINE_CHARS` characters with control
+  characters escaped, and at most :data:`matcheck.errors.MAX_LINES` of them.
 """
 
 from __future__ import annotations
