@@ -106,3 +106,24 @@ def test_signal_stops_a_batch_and_summary_is_written(tmp_path: Path, sig: int) -
     assert len(summary["applicants"]) == 12
     if proc.returncode == 130:
         assert not summary["complete"]
+
+
+def test_undecodable_names_alone_never_abort_a_batch(tmp_path: Path) -> None:
+    """A file name and an applicant folder name that are not UTF-8 (no FIFO here: this fails on names alone)."""
+    root = tmp_path / "root"
+    make_root(root, 2, nested=False)
+    with open(os.fsencode(root / "applicant-0000") + b"/bad\xff.pdf", "wb") as fh:
+        fh.write((root / "applicant-0000" / "学位证书.pdf").read_bytes())
+    os.rename(root / "applicant-0001", os.fsencode(root) + b"/\xd5\xc5\xc8\xfd")  # 张三 in GBK
+    out = tmp_path / "out"
+    for extra in ((), ("--resume",)):
+        proc = _batch(root, out, *extra, env={"MATCHECK_CACHE_DIR": str(tmp_path / "cache")})
+        try:
+            _stdout, stderr = proc.communicate(timeout=BOUND)
+        finally:
+            proc.kill()
+        assert proc.returncode in (0, 1, 2), stderr.decode(errors="replace")
+        summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+        assert [r["status"] for r in summary["applicants"]] == ["checked", "checked"]
+        (out / "summary.csv").read_text(encoding="utf-8")
+        (out / "summary.html").read_text(encoding="utf-8")
