@@ -181,10 +181,14 @@ def _render(report: CheckReport, task: ApplicantTask) -> dict[str, str]:
     from matcheck.report import renderer
     from matcheck.report.pii import pii_shown
 
-    with pii_shown(task.show_pii):
+    from matcheck.report.pii import mask_pii
+
+    with pii_shown(task.show_pii) as births:
         as_json = renderer("json", "check").check(report, lang=task.lang)
         as_text = _ANSI.sub("", renderer("text", "check").check(report, lang=task.lang))
-    return {"json": _mask(as_json, task.show_pii), "text": _mask(as_text, task.show_pii)}
+    if task.show_pii:
+        return {"json": as_json, "text": as_text}
+    return {"json": mask_pii(as_json, births), "text": mask_pii(as_text, births)}
 
 
 def _failure_reports(task: ApplicantTask, why: str, code: int) -> dict[str, str]:

@@ -98,8 +98,9 @@ def render_masked(render: Callable[[], str], show_pii: bool) -> str:
     --show-pii."""
     from matcheck.report.pii import pii_shown
 
-    with pii_shown(show_pii):
-        return mask_output(render(), show_pii)
+    with pii_shown(show_pii) as births:
+        text = render()
+    return text if show_pii else mask_pii(text, births)
 
 
 def mask_output(text: str, show_pii: bool) -> str:

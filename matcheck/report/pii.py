@@ -18,7 +18,7 @@ import contextvars
 import re
 from contextlib import contextmanager
 from datetime import date
-from typing import Iterator
+from typing import Iterable, Iterator
 
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"Ｘ": "X", "ｘ": "X"})
 _D = "0-9\uff10-\uff19"
@@ -44,8 +44,13 @@ def _windows(digits: str, separated: bool) -> list[int]:
     return out
 
 
-def mask_pii(text: str) -> str:
-    """Mask every ID-number-like run in ``text`` and the birth dates they carry (module docstring)."""
+def mask_pii(text: str, births: Iterable[date] = ()) -> str:
+    """Mask every ID-number-like run in ``text`` and the birth dates they carry (module docstring); ``births``:
+    birth dates of numbers masked elsewhere in the same output (a table cell masked as it was laid out)."""
+    return _mask(text, births)[0]
+
+
+def _mask(text: str, known: Iterable[date] = ()) -> tuple[str, set[date]]:
     masked = list(text)
     births: set[date] = set()
     for m in _RUN.finditer(text):
@@ -65,7 +70,8 @@ def mask_pii(text: str) -> str:
             if window[17] == "X":
                 masked[positions[start + 17]] = "X"  # the check character as it is printed (x → X)
     out = "".join(masked)
-    return _mask_dates(out, births) if births else out
+    every = births | set(known)
+    return (_mask_dates(out, every) if every else out), births
 
 
 def _mask_dates(text: str, births: set[date]) -> str:
@@ -79,18 +85,28 @@ def _mask_dates(text: str, births: set[date]) -> str:
 
 # Text reports lay names out in tables that wrap long cells, which can split a number over two lines where no
 # later pass would find it: each cell is masked as it is laid out (report/text/console.py), unless --show-pii.
-_SHOWN: contextvars.ContextVar[bool] = contextvars.ContextVar("matcheck_show_pii", default=False)
+# The birth dates of the numbers masked cell by cell are collected, so the whole output is masked of them after.
+_SHOWN: contextvars.ContextVar[tuple[bool, set[date]] | None] = contextvars.ContextVar("matcheck_show_pii",
+                                                                                        default=None)
 
 
 @contextmanager
-def pii_shown(show: bool) -> Iterator[None]:
-    """Within this block, :func:`mask_unless_shown` leaves ID numbers as they are when ``show`` (--show-pii)."""
-    token = _SHOWN.set(show)
+def pii_shown(show: bool) -> Iterator[set[date]]:
+    """Within this block, :func:`mask_unless_shown` leaves ID numbers as they are when ``show`` (--show-pii);
+    yields the birth dates of the numbers it masked (pass them to :func:`mask_pii` for the whole output)."""
+    births: set[date] = set()
+    token = _SHOWN.set((show, births))
     try:
-        yield
+        yield births
     finally:
         _SHOWN.reset(token)
 
 
 def mask_unless_shown(text: str) -> str:
-    return text if _SHOWN.get() else mask_pii(text)
+    state = _SHOWN.get()
+    if state is not None and state[0]:
+        return text
+    out, births = _mask(text, state[1] if state is not None else ())
+    if state is not None:
+        state[1].update(births)
+    return out
