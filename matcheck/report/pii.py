@@ -3,10 +3,11 @@
 A masked number keeps the region code and the last four characters (``320102********4514``). That only protects
 the person if nothing else in the same output gives the masked digits back, so:
 
-* **every** run that looks like a 公民身份号码 is masked, wherever it sits and whatever its check digit: alone,
-  glued to other digits (``20241105320102199203154514.pdf``: every 18-digit window whose birth year is plausible
-  is masked), or written in groups (``320102 19920315 4514``, ``3201-0219-9203-1545-14``: a run of digit groups
-  with single spaces or hyphens that adds up to exactly 17 digits and a check character);
+* **every** run that looks like a 公民身份号码 (a real birth date in digits 7–14) is masked, wherever it sits and
+  whatever its check digit: alone, written in groups (``320102 19920315 4514``, ``3201-0219-9203-1545-14``: a run
+  of digit groups with single spaces or hyphens that adds up to exactly 17 digits and a check character), or glued
+  to other digits (``20241105320102199203154514.pdf``: every 18-digit window with a real birth date and a valid
+  check digit is masked);
 * the birth date of every number masked in a text is masked too wherever it appears in that text
   (``1992-03-15``, ``1992年3月15日``, ``1992.03.15``, ``19920315``), so a JSON ``"birth_date"`` or a list of
   dates found on an ID card cannot restore the number.
@@ -20,6 +21,8 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Iterable, Iterator
 
+from matcheck.identity import id_check_char
+
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"Ｘ": "X", "ｘ": "X"})
 _D = "0-9\uff10-\uff19"
 # digit groups joined by single separators; an X (the check character) may close the run
@@ -29,7 +32,9 @@ YEARS = range(1900, 2100)  # a window whose 7th-10th digits are no such year is 
 
 
 def _windows(digits: str, separated: bool) -> list[int]:
-    """Starts of the 18-character windows of ``digits`` that are to be masked."""
+    """Starts of the 18-character windows of ``digits`` that are to be masked: a real birth date in a plausible
+    year, whatever the check digit; inside a longer run of digits, a valid check digit too (a long serial number
+    holds many windows with a date-like middle)."""
     if separated:  # grouped digits: the whole run must be one number
         candidates = [0] if len(digits) == 18 else []
     else:
@@ -37,10 +42,15 @@ def _windows(digits: str, separated: bool) -> list[int]:
     out = []
     for start in candidates:
         window = digits[start:start + 18]
-        if "X" in window[:17] or not window[6:10].isdigit():
+        if "X" in window[:17] or int(window[6:10]) not in YEARS:
             continue
-        if int(window[6:10]) in YEARS:
-            out.append(start)
+        try:
+            date(int(window[6:10]), int(window[10:12]), int(window[12:14]))
+        except ValueError:
+            continue
+        if len(candidates) > 1 and id_check_char(window[:17]) != window[17]:
+            continue
+        out.append(start)
     return out
 
 
