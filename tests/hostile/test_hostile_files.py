@@ -79,12 +79,14 @@ def _make(folder: Path, name: str, content: bytes | str) -> None:
 
 
 _PROBE = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from matcheck.documents import read_folder
 t = time.monotonic()
 docs = read_folder(Path(sys.argv[1]), None, use_cache=False)
-print(json.dumps({"seconds": time.monotonic() - t, "mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+# VmHWM: this process image's peak (ru_maxrss would carry the forking parent's peak over the exec)
+hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"seconds": time.monotonic() - t, "mb": hwm // 1024,
                   "files": [[d.path, d.material, [o.args.get("reason", o.rule) for o in d.observations]]
                             for d in docs]}, ensure_ascii=False))
 """
