@@ -37,6 +37,25 @@ class Assessment:
         return assess(self.profile, day, self.choice.requested)
 
 
+class AssessmentView:
+    """For a stage's own context that carries an ``assessment``: its profile, date and parameters, read through."""
+
+    assessment: Assessment
+
+    @property
+    def profile(self) -> Profile:
+        return self.assessment.profile
+
+    @property
+    def as_of(self) -> date:
+        return self.assessment.as_of
+
+    @property
+    def params(self) -> Params:
+        """The parameters in force for this assessment (the chosen policy version's parameter day)."""
+        return self.assessment.params
+
+
 def assessment_date(profile: Profile, as_of: date | None = None) -> date:
     """--as-of, else the profile's as_of, else today."""
     return as_of or profile.as_of or date.today()

@@ -140,6 +140,17 @@ def open_questions(path: Path | None = None) -> tuple[OpenQuestion, ...]:
     return tuple(out)
 
 
+def material_label(material: str | None, lang: str = "zh") -> str:
+    """The catalog's name of a material (``tax_record`` → 个人所得税纳税记录; ``lang="en"``: its English name); the
+    one table of material names for the reports, the rules and the printed sheet."""
+    if not material:
+        return "未识别文件" if lang == "zh" else "unrecognised file"
+    entry = catalog().get(material)
+    if entry is None:
+        return material
+    return str((entry.name_en if lang == "en" else entry.name_zh) or material)
+
+
 def recognisers(path: Path | None = None) -> list[Material]:
     """Documents with a ``recognise`` block, in the order the folder reader checks them (priority, then id)."""
     docs = [m for m in catalog(path).values() if m.recognise is not None]

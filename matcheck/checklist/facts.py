@@ -204,11 +204,15 @@ def list_claimed(attr: str) -> Callable[[Context, Item | None], Cond]:
     return check
 
 
+def _fact_of(p: Profile, path: str, part: Any, attr: str) -> Cond:
+    """A fact of a part of the profile (``spouse``, ``contract``) that may be absent, or 待核实 as a whole."""
+    if part is None:
+        return maybe(path) if p.is_to_verify(path) else NO
+    return fact(p, f"{path}.{attr}", getattr(part, attr))
+
+
 def spouse_hukou(ctx: Context, _: Item | None) -> Cond:
-    s = ctx.profile.spouse
-    if s is None:
-        return maybe("spouse") if ctx.profile.is_to_verify("spouse") else NO
-    return fact(ctx.profile, "spouse.shanghai_hukou", s.shanghai_hukou)
+    return _fact_of(ctx.profile, "spouse", ctx.profile.spouse, "shanghai_hukou")
 
 
 def spouse_cohabiting(ctx: Context, _: Item | None) -> Cond:
@@ -216,13 +220,19 @@ def spouse_cohabiting(ctx: Context, _: Item | None) -> Cond:
     p, s = ctx.profile, ctx.profile.spouse
     if s is None:
         return maybe("spouse") if p.is_to_verify("spouse") else NO
-    lives = YES if s.lives_with_applicant is not False else NO
-    if s.lives_with_applicant is None and p.is_to_verify("spouse.lives_with_applicant"):
-        lives = maybe("spouse.lives_with_applicant")
-    enjoys = YES if s.enjoys_benefits is not False else NO
-    if s.enjoys_benefits is None and p.is_to_verify("spouse.enjoys_benefits"):
-        enjoys = maybe("spouse.enjoys_benefits")
-    return both([lives, enjoys])
+    return _lives_and_enjoys(p, s, "spouse")
+
+
+def _lives_and_enjoys(p: Profile, person: Any, path: str) -> Cond:
+    """同住 and 享受积分待遇, unless stated false (a 待核实 one is pending): for a spouse and for each child."""
+    conds = []
+    for attr in ("lives_with_applicant", "enjoys_benefits"):
+        value = getattr(person, attr)
+        if value is None and p.is_to_verify(f"{path}.{attr}"):
+            conds.append(maybe(f"{path}.{attr}"))
+        else:
+            conds.append(NO if value is False else YES)
+    return both(conds)
 
 
 def spouse_foreign(ctx: Context, _: Item | None) -> Cond:
@@ -235,23 +245,12 @@ def collective_hukou(ctx: Context, _: Item | None) -> Cond:
 
 
 def dispatched(ctx: Context, _: Item | None) -> Cond:
-    c = ctx.profile.contract
-    if c is None:
-        return maybe("contract") if ctx.profile.is_to_verify("contract") else NO
-    return fact(ctx.profile, "contract.dispatched", c.dispatched)
+    return _fact_of(ctx.profile, "contract", ctx.profile.contract, "dispatched")
 
 
 def child_benefits(ctx: Context, item: Item | None) -> Cond:
     assert item is not None
-    c, path, p = item.value, item.path, ctx.profile
-    conds = []
-    for attr in ("lives_with_applicant", "enjoys_benefits"):
-        value = getattr(c, attr)
-        if value is None and p.is_to_verify(f"{path}.{attr}"):
-            conds.append(maybe(f"{path}.{attr}"))
-        else:
-            conds.append(NO if value is False else YES)
-    return both(conds)
+    return _lives_and_enjoys(ctx.profile, item.value, item.path)
 
 
 def child_in_high_school(ctx: Context, item: Item | None) -> Cond:

@@ -20,8 +20,6 @@ import typer
 from matcheck.console import info
 from matcheck.dates import check_assessment_date, parse_date
 from matcheck.errors import PolicyVersionError, ProfileError, UsageError
-from matcheck.outputs import write_output_file
-from matcheck.report.pii import mask_pii
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -49,6 +47,8 @@ def write_output(text: str, output: Optional[Path]) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
+    from matcheck.outputs import write_output_file  # start-up: the folder walker is not needed for --help
+
     write_output_file(output, text.encode("utf-8") if isinstance(text, str) else text)
     info(f"wrote {output}")
 
@@ -96,7 +96,7 @@ def error_line(text: str, show_pii: bool = False) -> str:
 def render_masked(render: Callable[[], str], show_pii: bool) -> str:
     """A report rendered with ID numbers masked (each table cell as it is laid out, then the whole text), unless
     --show-pii."""
-    from matcheck.report.pii import pii_shown
+    from matcheck.report.pii import mask_pii, pii_shown
 
     with pii_shown(show_pii) as births:
         text = render()
@@ -107,6 +107,8 @@ def mask_output(text: str, show_pii: bool) -> str:
     """ID numbers are masked in every default output (``--show-pii`` to see them)."""
     if show_pii:
         return text
+    from matcheck.report.pii import mask_pii  # start-up: renderers load only when a report is written
+
     return mask_pii(text)
 
 

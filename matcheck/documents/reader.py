@@ -16,8 +16,9 @@ from matcheck.documents.person import Person, whose
 from matcheck.documents.sniff import IMAGE_TYPES, sniff
 from matcheck.documents.walk import DEFAULT_MAX_BYTES, Entry, read_bytes
 from matcheck.results import Document, Observation
+from matcheck.rule_names import UNREADABLE_FILE as UNREADABLE
+from matcheck.rule_names import UNRECOGNISED_FILE
 
-UNREADABLE, LOW_QUALITY, UNRECOGNISED_FILE = "unreadable-file", "low-quality-image", "unrecognised-file"
 NOT_READ_TYPES = frozenset({"doc", "zip", "archive", "unknown"})
 MAX_TEXT_BYTES = 2 * 1024 * 1024
 

@@ -8,7 +8,7 @@ the name), 原件/复印件, where to get it, and why it is needed; items groupe
 from __future__ import annotations
 
 from matcheck.form.layout import UNCHECKED, Cell, FormModel, Row, Section, fmt_date, label, value
-from matcheck.materials import catalog
+from matcheck.materials import material_label
 from matcheck.profile import Profile
 from matcheck.results import PERSON_LABELS, Checklist, RequiredMaterial
 
@@ -25,21 +25,12 @@ def whose(item: RequiredMaterial) -> str:
     return f"{who}\n（{item.person_name}）" if item.person_name else who
 
 
-def material_name(material_id: str) -> str:
-    """The Chinese name of a catalog material (for alternatives, which the Checklist names by id)."""
-    try:
-        entry = catalog().get(material_id)
-    except Exception:  # the catalog is someone else's data: an unreadable one must not stop the sheet
-        entry = None
-    return entry.name_zh if entry is not None else material_id
-
-
 def explanation(item: RequiredMaterial) -> str:
     parts = list(item.reasons)
     if item.validity:
         parts.append(f"有效期要求：{item.validity}")
     if item.alternatives:
-        parts.append("或：" + "、".join(material_name(a) for a in item.alternatives))
+        parts.append("或：" + "、".join(material_label(a) for a in item.alternatives))
     if item.kind == "prerequisite":
         parts.append("（事项确认，无需提交文件）")
     if item.conditional:

@@ -23,14 +23,11 @@ The module docstring is the rule's documentation (what it checks, why the centre
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 import sys
 from types import ModuleType
 from typing import Any, Iterator, Mapping
 
-from matcheck.assessment import Assessment
-from matcheck.policy import Params
-from matcheck.profile import Profile
+from matcheck.assessment import Assessment, AssessmentView
 from matcheck.results import Checklist, Document, Finding, MaterialStatus, Observation, Score, Severity
 
 
@@ -44,7 +41,7 @@ class RuleConfig:
 
 
 @dataclass(frozen=True)
-class Facts:
+class Facts(AssessmentView):
     """Everything a rule may read. ``documents``/``required`` are None when no folder was read.
 
     The profile, the date and the parameters come from the one :class:`~matcheck.assessment.Assessment` the
@@ -57,19 +54,6 @@ class Facts:
     required: tuple[MaterialStatus, ...] | None = None
     config: RuleConfig = RuleConfig()
     reported_elsewhere: frozenset[str] = frozenset()  # verdicts another enabled rule words (its REPORTS); run_rules
-
-    @property
-    def profile(self) -> Profile:
-        return self.assessment.profile
-
-    @property
-    def as_of(self) -> date:
-        return self.assessment.as_of
-
-    @property
-    def params(self) -> Params:
-        """The parameters in force for this assessment (the chosen policy version's parameter day)."""
-        return self.assessment.params
 
     def observations(self, rule: str) -> Iterator[Observation]:
         """Observations for ``rule`` made by the stages before the rules (scorer, checklist, folder reader)."""
@@ -117,9 +101,19 @@ def make_finding(rule: ModuleType | str, facts: Facts, *, files: tuple[str, ...]
     )
 
 
-def from_observations(rule: ModuleType | str, facts: Facts) -> Iterator[Finding]:
-    """The common body of rules fed by observations: one Finding per Observation named after the rule."""
+def from_observations(rule: ModuleType | str, facts: Facts, *, about_files: bool = False,
+                      **defaults: Any) -> Iterator[Finding]:
+    """The common body of rules fed by observations: one Finding per Observation named after the rule, its
+    arguments filled from the observation (over ``defaults``: values the rule adds, e.g. from ``facts.params``).
+
+    ``about_files``: an observation about files (the folder reader's) names them as ``{file}`` in the message and,
+    without a subject of its own, takes its first file as the subject."""
     if isinstance(rule, str):
         rule = sys.modules[rule]
     for obs in facts.observations(rule.NAME):
-        yield make_finding(rule, facts, files=obs.files, subject=obs.subject, **dict(obs.args))
+        subject = obs.subject
+        named = dict(defaults)
+        if about_files:
+            named["file"] = "、".join(obs.files) or "?"
+            subject = subject or (obs.files[0] if obs.files else None)
+        yield make_finding(rule, facts, files=obs.files, subject=subject, **{**named, **dict(obs.args)})

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck import rule_names
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, from_observations
 
 CODE = "MC604"
-NAME = "fresh-graduate-ineligible"
+NAME = rule_names.FRESH_GRADUATE_INELIGIBLE
 SEVERITY = "warning"
 REFERENCE = "rules.md §2.2 全日制应届高校毕业生, §7 应届毕业生 (S7, S57, S58) [B points / ? definition]"
 NEEDS = frozenset({"profile"})

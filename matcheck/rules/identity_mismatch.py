@@ -32,11 +32,11 @@ from typing import Any, Iterator
 from matcheck.checks.person import PersonFacts, owner_of, people
 from matcheck.dates import Month
 from matcheck.matching import edit_distance, normalise, same_name, same_unit
+from matcheck.materials import material_label
 from matcheck.policy import Params
 from matcheck.profile import Profile
 from matcheck.results import Document, Finding, field_list
 from matcheck.rules.base import Facts, make_finding
-from matcheck.rules.folder_common import material_label
 
 CODE = "MC301"
 NAME = "identity-mismatch"

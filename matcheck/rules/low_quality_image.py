@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck import rule_names
 from matcheck.results import Finding
-from matcheck.rules.base import Facts
-from matcheck.rules.folder_common import from_file_observations
+from matcheck.rules.base import Facts, from_observations
 
 CODE = "MC202"
-NAME = "low-quality-image"
+NAME = rule_names.LOW_QUALITY_IMAGE
 SEVERITY = "warning"
 REFERENCE = "rules.md §3 (copies must be legible; practice) ; documents.md §13"
 NEEDS = frozenset({"documents"})
@@ -37,4 +37,4 @@ HINT = {
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    yield from from_file_observations(__name__, facts, reason="")
+    yield from from_observations(__name__, facts, about_files=True, reason="")

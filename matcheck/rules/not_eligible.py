@@ -22,12 +22,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck import rule_names
 from matcheck.checks.insurance import CURRENT_INSURANCE
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding, render
 
 CODE = "MC501"
-NAME = "not-eligible"
+NAME = rule_names.NOT_ELIGIBLE
 SEVERITY = "error"
 REFERENCE = "rules.md §3.3 实施细则 第二条, §7 Eligibility gates (S1 Art. 2, S20, S23, S24) [B]"
 NEEDS = frozenset({"profile"})

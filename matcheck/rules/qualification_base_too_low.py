@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck import rule_names
 from matcheck.results import Finding
-from matcheck.rules.base import Facts, make_finding
+from matcheck.rules.base import Facts, from_observations
 
 CODE = "MC601"
-NAME = "qualification-base-too-low"
+NAME = rule_names.QUALIFICATION_BASE_TOO_LOW
 SEVERITY = "error"
 REFERENCE = "rules.md §2.1 职称/技能 (d), §1.1 1× rule, §7 职称/技能 (S11, S45, S50) [B]"
 NEEDS = frozenset({"profile"})
@@ -43,5 +44,4 @@ HINT = {
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    for obs in facts.observations(NAME):
-        yield make_finding(__name__, facts, files=obs.files, subject=obs.subject, **dict(obs.args))
+    yield from from_observations(__name__, facts)

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck import rule_names
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, from_observations
 
 CODE = "MC603"
-NAME = "qualification-not-counted"
+NAME = rule_names.QUALIFICATION_NOT_COUNTED
 SEVERITY = "info"
 REFERENCE = "rules.md §2.1 专业技术职称和技能等级, §7 职称/技能 (S12, S26, S46) [B]"
 NEEDS = frozenset({"profile"})
@@ -30,10 +31,12 @@ MESSAGE = {
     "en": "A {kind} at {level} level scores no points: the measures list only 中级/高级 titles and skill levels 5 to 1.",
 }
 HINT = {
-    "zh": "不必为它提交材料；如需在此项得分，须取得中级职称（100分）或技能等级证书。",
-    "en": "No document is needed for it; to score here, a 中级 title (100) or a skill certificate is needed.",
+    "zh": "不必为它提交材料；如需在此项得分，须取得中级职称（{mid_title_points}分）或技能等级证书。",
+    "en": "No document is needed for it; to score here, a 中级 title ({mid_title_points}) or a skill certificate is "
+          "needed.",
 }
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    yield from from_observations(__name__, facts)
+    points = facts.params["qualification.points"]  # the figure in the hint is the policy's, not a literal
+    yield from from_observations(__name__, facts, mid_title_points=points["职称"]["中级"])

@@ -19,16 +19,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck import rule_names
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 
 CODE = "MC602"
-NAME = "shortage-major-ineligible"
+NAME = rule_names.SHORTAGE_MAJOR_INELIGIBLE
 SEVERITY = "error"
 REFERENCE = "rules.md §2.2 紧缺急需专业, §4 #13, §7 (S7, S8, S58) [B rule / C levels]"
 NEEDS = frozenset({"profile"})
 MESSAGE = {
-    "zh": "{detail}：紧缺急需专业加分（30分）不予计分。",
+    "zh": "{detail}：紧缺急需专业加分（{points}分）不予计分。",
     "en": "The shortage-major bonus (紧缺急需专业) does not apply to this record ({level}, {mode}; only 全日制 "
           "{eligible_levels}).",
 }

@@ -29,9 +29,9 @@ from typing import Iterator
 
 from matcheck.dates import Month
 from matcheck.matching import same_unit
+from matcheck.materials import material_label
 from matcheck.results import Finding, field_list
 from matcheck.rules.base import Facts, make_finding
-from matcheck.rules.folder_common import material_label
 
 CODE = "MC302"
 NAME = "unit-mismatch"

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck import rule_names
 from matcheck.results import Finding
-from matcheck.rules.base import Facts
-from matcheck.rules.folder_common import from_file_observations
+from matcheck.rules.base import Facts, from_observations
 
 CODE = "MC201"
-NAME = "unreadable-file"
+NAME = rule_names.UNREADABLE_FILE
 SEVERITY = "error"
 REFERENCE = "rules.md §3 (every material must be printable and verifiable); tooling.md §8 (failure modes)"
 NEEDS = frozenset({"documents"})
@@ -39,4 +39,4 @@ HINT = {
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    yield from from_file_observations(__name__, facts, reason="", detail="")
+    yield from from_observations(__name__, facts, about_files=True, reason="", detail="")

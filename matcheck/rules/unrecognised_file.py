@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from matcheck import rule_names
 from matcheck.results import Finding
-from matcheck.rules.base import Facts
-from matcheck.rules.folder_common import from_file_observations
+from matcheck.rules.base import Facts, from_observations
 
 CODE = "MC203"
-NAME = "unrecognised-file"
+NAME = rule_names.UNRECOGNISED_FILE
 SEVERITY = "info"
 REFERENCE = "documents.md §0.1 (classification) ; checklists/materials.yaml (recognise blocks)"
 NEEDS = frozenset({"documents"})
@@ -38,4 +38,4 @@ HINT = {
 
 
 def check(facts: Facts) -> Iterator[Finding]:
-    yield from from_file_observations(__name__, facts, file_type="?")
+    yield from from_observations(__name__, facts, about_files=True, file_type="?")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from matcheck import rule_names
 from matcheck.dates import age_on
 from matcheck.results import Observation
 from matcheck.scoring.context import Build, Ctx, IndicatorResult, Refs, fmt_num
@@ -37,7 +38,7 @@ def age(ctx: Ctx) -> IndicatorResult:
     if years > oldest:
         b.points, b.counted = 0, False
         b.reason = head + f"超过{oldest}周岁，计0分"
-        b.observations.append(Observation("not-eligible", {
+        b.observations.append(Observation(rule_names.NOT_ELIGIBLE, {
             "gate": "age", "age": years, "max_age": oldest,
             "detail": f"{ctx.as_of}已满{years}周岁，超过{oldest}周岁：年龄计0分，且一般已不在就业缴费年龄"},
             subject="applicant.id_number"))
@@ -55,7 +56,7 @@ def age(ctx: Ctx) -> IndicatorResult:
             b.reason = head + f"{base} + {step} × ({pivot} − {years}) = {raw}"
     if years < youngest:
         refs("age.min_age")
-        b.observations.append(Observation("not-eligible", {
+        b.observations.append(Observation(rule_names.NOT_ELIGIBLE, {
             "gate": "age", "age": years, "min_age": youngest,
             "detail": f"{ctx.as_of}仅{years}周岁，未满{youngest}周岁"}, subject="applicant.id_number"))
     return b.done()
@@ -146,7 +147,7 @@ def qualification(ctx: Ctx) -> IndicatorResult:
             text = f"{label}：类别或等级" + ("待核实，暂计0分" if pending else "未填写，0分")
         elif q.level == "初级":
             text = f"{label}：初级职称不计分（条文转载未列初级档），0分"
-            obs.append(Observation("qualification-not-counted", {
+            obs.append(Observation(rule_names.QUALIFICATION_NOT_COUNTED, {
                 "detail": f"{label}：初级职称在积分中不计分", "level": q.level, "kind": q.kind}, subject=path))
         elif q.registered is False:
             pts, text = 0, f"{label}：注册类证书未注册或不在注册有效期内，0分"
@@ -168,7 +169,7 @@ def qualification(ctx: Ctx) -> IndicatorResult:
                 if n < rule["min_months"]:
                     text = (f"{label}：{start}至{end}社保基数≥{k}倍社平仅 {n} 个月，不满{rule['min_months']}个月"
                             f"（1倍基数规则），计0分（满足后为{pts}分）")
-                    obs.append(Observation("qualification-base-too-low", {
+                    obs.append(Observation(rule_names.QUALIFICATION_BASE_TOO_LOW, {
                         "detail": f"{label}需最近{rule['window_months']}个月内至少{rule['min_months']}个月社保基数"
                                   f"≥{k}倍社平，{start}至{end}仅{n}个月", "months": n,
                         "required": rule["min_months"], "window_start": str(start), "window_end": str(end),

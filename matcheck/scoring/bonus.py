@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from matcheck import rule_names
 from matcheck.dates import full_years, full_years_of_months, months_between
 from matcheck.results import Observation
 from matcheck.scoring.context import Build, Ctx, IndicatorResult, Refs, fmt_num, not_claimed
@@ -34,9 +35,9 @@ def shortage_major(ctx: Ctx) -> IndicatorResult:
             problem = f"学习形式为{e.mode or '未填写'}，仅全日制可计"
         if problem:
             texts.append(f"{label}：{problem}")
-            b.observations.append(Observation("shortage-major-ineligible", {
+            b.observations.append(Observation(rule_names.SHORTAGE_MAJOR_INELIGIBLE, {
                 "detail": f"紧缺急需专业加分：{label}{problem}", "level": e.level, "mode": e.mode,
-                "major": e.major, "eligible_levels": "/".join(levels)}, subject=f"{path}.shortage_major"))
+                "major": e.major, "eligible_levels": "/".join(levels), "points": pts}, subject=f"{path}.shortage_major"))
             continue
         b.points = pts
         b.provisional = ctx.pending(path)
@@ -161,7 +162,7 @@ def fresh_graduate(ctx: Ctx) -> IndicatorResult:
     if not full_time:
         b.counted = False
         b.reason = "申报应届毕业生，但未填写全日制高校学历的毕业时间：0分"
-        b.observations.append(Observation("fresh-graduate-ineligible", {
+        b.observations.append(Observation(rule_names.FRESH_GRADUATE_INELIGIBLE, {
             "detail": "申报应届毕业生加分，但资料中没有带毕业年月的全日制高校学历"}, subject="bonus.fresh_graduate"))
         return b.done()
     i, latest = max(full_time, key=lambda t: t[1].end)
@@ -170,7 +171,7 @@ def fresh_graduate(ctx: Ctx) -> IndicatorResult:
     if gap > limit:
         b.counted = False
         b.reason = f"最近的全日制学历于{latest.end}毕业，距{ctx.as_of_month}已 {gap} 个月（超过{limit}个月，不属应届）：0分"
-        b.observations.append(Observation("fresh-graduate-ineligible", {
+        b.observations.append(Observation(rule_names.FRESH_GRADUATE_INELIGIBLE, {
             "detail": f"最近的全日制学历于{latest.end}毕业，距评估日已{gap}个月，超过{limit}个月",
             "graduated": str(latest.end), "months": gap, "limit": limit}, subject="bonus.fresh_graduate"))
         return b.done()

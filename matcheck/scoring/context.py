@@ -7,12 +7,10 @@ comes from ``ctx.params`` (``checklists/policy/parameters``) and its source is c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
-from matcheck.assessment import Assessment
+from matcheck.assessment import Assessment, AssessmentView
 from matcheck.dates import Month
-from matcheck.policy import Params, ValueRef
-from matcheck.profile import Profile
+from matcheck.policy import ValueRef
 from matcheck.results import Indicator, Observation
 from matcheck.scoring.ledger import Ledger
 
@@ -39,23 +37,11 @@ BASIC = ("age", "education", "qualification", "social_insurance_years")
 
 
 @dataclass(frozen=True)
-class Ctx:
+class Ctx(AssessmentView):
     """One assessment (profile, date, policy version, parameters) and the 社保 ledger the indicators read."""
 
     assessment: Assessment
     ledger: Ledger
-
-    @property
-    def profile(self) -> Profile:
-        return self.assessment.profile
-
-    @property
-    def as_of(self) -> date:
-        return self.assessment.as_of
-
-    @property
-    def params(self) -> Params:
-        return self.assessment.params
 
     @property
     def version(self) -> str:

@@ -6,6 +6,7 @@ each day it simulates.
 
 from __future__ import annotations
 
+from matcheck import rule_names
 from matcheck.assessment import Assessment
 from matcheck.dates import Month
 from matcheck.results import Observation, Score
@@ -43,7 +44,7 @@ def score_context(ctx: Ctx, with_observations: bool = True) -> tuple[Score, list
             observations.extend(r.observations)
         observations.extend(eligibility(ctx))
         if v.vetoed:
-            observations.append(Observation("not-eligible", {
+            observations.append(Observation(rule_names.NOT_ELIGIBLE, {
                 "gate": "veto", "detail": "一票否决：" + "；".join(v.reasons) + "，总分计0"}, subject="records"))
     s = Score(total=combined.total, standard=standard, reaches_standard=combined.total >= standard and not v.vetoed,
               provisional=combined.provisional or v.provisional, policy=ctx.version, as_of=ctx.as_of,

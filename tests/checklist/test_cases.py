@@ -14,6 +14,7 @@ from matcheck.assessment import assess
 from matcheck.checklist.build import build_checklist
 from matcheck.profile import parse_profile
 from matcheck.results import RequiredMaterial
+from tests.cases import deep_merge
 
 HERE = Path(__file__).parent
 BASE: dict[str, Any] = yaml.safe_load((HERE / "base_profile.yaml").read_text(encoding="utf-8"))
@@ -32,7 +33,7 @@ CASES = _cases()
 
 
 def checklist_for_case(case: dict[str, Any]):
-    data = {**BASE, **(case.get("profile") or {})}
+    data = deep_merge(BASE, case.get("profile") or {})  # as the rule cases and golden applicants do
     profile = parse_profile(data, source=f"case {case['name']!r}")
     as_of = case.get("as_of") or profile.as_of
     assert isinstance(as_of, date)

@@ -20,7 +20,6 @@ also render without a left-over ``{placeholder}`` in Chinese and in English.
 
 from __future__ import annotations
 
-import copy
 import re
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from matcheck.dates import Month
 from matcheck.profile import parse_profile
 from matcheck.results import Document, Finding, Observation
 from matcheck.rules import Facts, RuleConfig, run_rules
+from tests.cases import deep_merge
 
 HERE = Path(__file__).parent
 CASES_DIR = HERE / "cases"
@@ -39,16 +39,6 @@ BASE_PROFILE = yaml.safe_load((HERE / "base_profile.yaml").read_text(encoding="u
 MONTH_FIELDS = frozenset({"tax_months", "si_months", "si_backpaid_months"})
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 MATCH_KEYS = frozenset({"severity", "subject", "code", "files", "message_contains", "hint_contains"})
-
-
-def deep_merge(base: Any, over: Any) -> Any:
-    """Mappings merge key by key; anything else (lists included) replaces."""
-    if isinstance(base, dict) and isinstance(over, dict):
-        out = dict(base)
-        for key, value in over.items():
-            out[key] = deep_merge(base.get(key), value) if key in base else copy.deepcopy(value)
-        return out
-    return copy.deepcopy(over)
 
 
 def load_case_files() -> dict[str, dict]:

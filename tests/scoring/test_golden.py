@@ -18,17 +18,9 @@ import yaml
 from matcheck.assessment import assess
 from matcheck.profile import parse_profile
 from matcheck.scoring import score
+from tests.cases import deep_merge
 
 GOLDEN = Path(__file__).parent / "golden"
-
-
-def deep_merge(base: Any, over: Any) -> Any:
-    if isinstance(base, dict) and isinstance(over, dict):
-        out = dict(base)
-        for k, v in over.items():
-            out[k] = deep_merge(base.get(k), v) if k in base else v
-        return out
-    return over
 
 
 def load_cases() -> list[tuple[str, dict[str, Any], dict[str, Any]]]:

@@ -191,3 +191,23 @@ def test_a_childs_certificate_goes_to_the_child_its_id_number_names() -> None:
     assert lines[1].status == "missing"
     owner = owner_of(cert, profile, assessment.params)  # whose identity-mismatch compares it with
     assert owner is not None and owner.path == "children[0]"
+
+
+# --------------------------------------------------------------------------- one parameter view
+
+
+def test_every_stage_reads_the_parameters_of_the_chosen_versions_day() -> None:
+    """--policy 2013 on 2026-11-20 (outside 2013's dates): the parameters are those in force on the version's last
+    day, for the scorer, the checklist and the rules alike (profile rules used to recompute them, folder rules read
+    the assessment date's)."""
+    from matcheck.scoring.total import make_context
+
+    profile = _profile()
+    assessment = assess(profile, date(2026, 11, 20), "2013")
+    assert assessment.policy == "2013" and assessment.params.day == date(2017, 12, 31)
+    assert make_context(assessment).params is assessment.params
+    facts = Facts(assessment=assessment, score=score(assessment))
+    assert facts.params is assessment.params
+    assert build_checklist(assessment).as_of == date(2026, 11, 20)
+    result = score(assessment)
+    assert result.policy == "2013" and result.policy_note  # says the date is outside the version

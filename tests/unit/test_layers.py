@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("matcheck", "matcheck.errors", "matcheck.atomic", "matcheck.console", "matcheck.data", "matcheck.safeio",
               "matcheck.textsafe",
               "matcheck.dates", "matcheck.identity", "matcheck.workdays", "matcheck.results", "matcheck.matching",
-              "matcheck.policy", "matcheck.profile")),
+              "matcheck.rule_names", "matcheck.policy", "matcheck.profile")),
     ("assessment", ("matcheck.assessment",)),
     ("checks", ("matcheck.checks", "matcheck.checklist", "matcheck.checklist.facts",
                 "matcheck.checklist.conditions")),
@@ -108,7 +108,8 @@ def layer_of(module: str) -> int | None:
     best, best_len = None, -1
     for index, (_, prefixes) in enumerate(LAYERS):
         for prefix in prefixes:
-            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > best_len:
+            inside = module.startswith(prefix + ".") and prefix != "matcheck"  # the root package is only itself
+            if (module == prefix or inside) and len(prefix) > best_len:
                 best, best_len = index, len(prefix)
     return best
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from matcheck.materials import material_label
 from matcheck.report.text.console import string_console
-from matcheck.textsafe import escape_control
 from matcheck.results import PERSON_LABELS, SEVERITIES, CheckReport, MaterialStatus
-from matcheck.rules.folder_common import material_label
+from matcheck.textsafe import escape_control
 
 MARK = {"present": "✓", "missing": "✗", "expired": "✗", "incomplete": "!", "unverified": "!"}
 STATUS = {
@@ -122,7 +122,7 @@ class CheckText:
             for col in (w["path"], w["type"], w["material"], w["whose"], w["conf"]):
                 files.add_column(col, overflow="fold")
             for d in report.documents:
-                material = _material_name(d.material, lang) if d.material else w["unrecognised"]
+                material = material_label(d.material, lang) if d.material else w["unrecognised"]
                 files.add_row(escape_control(d.path) + (f" p.{d.page}" if d.page else ""), d.file_type + (" OCR" if d.ocr else ""), material,
                               PERSON.get(lang, PERSON["zh"]).get(d.person or "", d.person or "—"),
                               f"{d.confidence:.2f}")
@@ -147,6 +147,3 @@ def _applicant_name(report: CheckReport) -> str:
             return d.person_name
     return report.profile_source
 
-
-def _material_name(material: str, lang: str) -> str:
-    return material_label(material, lang)
