@@ -107,8 +107,11 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
             manifest.compact()
         except OSError:
             pass  # the journal as appended is still valid for --resume
-        code = _write_summary(root, out, applicants, batch, interrupted, as_of=as_of, policy=policy, jobs=jobs,
-                              lang=lang, version=__version__)
+        try:
+            code = _write_summary(root, out, applicants, batch, interrupted, as_of=as_of, policy=policy, jobs=jobs,
+                                  lang=lang, version=__version__)
+        finally:
+            batch.restore_signals()
     return code
 
 
@@ -162,6 +165,12 @@ class _Batch:
             self.progress.message("matcheck batch: interrupted; finishing the applicants being checked "
                                   "(Ctrl-C again to stop at once)")
 
+    def restore_signals(self) -> None:
+        """Give Ctrl-C and SIGTERM back (after the summary is written: a signal meanwhile only sets the flags)."""
+        for sig, handler in getattr(self, "_previous", {}).items():
+            signal.signal(sig, handler)
+        self._previous = {}
+
     def _install_signals(self) -> dict[int, Any]:
         if threading.current_thread() is not threading.main_thread():
             return {}
@@ -171,7 +180,7 @@ class _Batch:
     def run(self) -> bool:
         """Run the batch; True if it was interrupted before every applicant was checked."""
         self.progress = BatchProgress(len(self.applicants))
-        previous = self._install_signals()
+        self._previous = self._install_signals()
         pool = self.injected or default_executor(self.jobs)
         queue = deque(self.applicants)
         suspects: deque[tuple[ApplicantTask, Fingerprint]] = deque()
@@ -209,8 +218,6 @@ class _Batch:
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = default_executor(self.jobs)
         finally:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
             for fut in inflight:
                 fut.cancel()
             if self.injected is None:

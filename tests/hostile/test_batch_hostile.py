@@ -101,10 +101,11 @@ def test_signal_stops_a_batch_and_summary_is_written(tmp_path: Path, sig: int) -
         _stdout, stderr = proc.communicate(timeout=60)
     finally:
         proc.kill()
-    assert proc.returncode in (0, 1, 2, 130), stderr.decode(errors="replace")
+    # stopped (by the signal: 130, or -SIG when a last Ctrl-C lands after the summary, at exit) or finished
+    assert proc.returncode in (0, 1, 2, 130, -signal.SIGINT, -signal.SIGTERM), stderr.decode(errors="replace")
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert len(summary["applicants"]) == 12
-    if proc.returncode == 130:
+    if proc.returncode not in (0, 1, 2):
         assert not summary["complete"]
 
 
