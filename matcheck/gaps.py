@@ -45,7 +45,7 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...],
     lines = {i: item for i, item in enumerate(checklist.items) if item.kind != "prerequisite"}
     candidates = {i: _candidates(item, documents, profile, params) for i, item in lines.items()}
     # a file that surely answers one line (the HR officer's ID card) is no "owner unknown" candidate for another
-    claimed = {d.path for c in candidates.values() for d in (*c.own, *c.alt)}
+    claimed = {d.ref for c in candidates.values() for d in (*c.own, *c.alt)}
     picks = _record_picks(lines, candidates, profile, params)
     out = []
     for i, item in enumerate(checklist.items):
@@ -54,11 +54,11 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...],
             verdict = _prerequisite(item, assessment)
         else:
             found = candidates[i]
-            weak = [d for d in found.weak if d.path not in claimed]
+            weak = [d for d in found.weak if d.ref not in claimed]
             pick = picks.get(i)
             if pick is not None:
                 strong, shared, contradicting = pick.files, pick.shared, pick.contradicting
-                weak = [d for d in weak if d.path in pick.possible]
+                weak = [d for d in weak if d.ref in pick.possible]
             else:
                 strong, shared, contradicting = found.own or found.alt, [], []
             if strong:
@@ -70,7 +70,7 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...],
                         verdict, files = either, [*found.own, *found.alt]
             elif shared:
                 kind_zh = _RECORD_ZH[str(item.subject).split("[")[0]]
-                verdict = MaterialVerdict("unverified", f"{'、'.join(sorted(d.path for d in shared))} 上读不出能区分"
+                verdict = MaterialVerdict("unverified", f"{'、'.join(sorted(d.ref for d in shared))} 上读不出能区分"
                                    f"{kind_zh}的信息，已对应到另一段{kind_zh}；本条（{describe_record(item, profile)}）"
                                    f"的文件无法确认", {"reason": "record_unknown"})
                 files = shared
@@ -79,14 +79,14 @@ def material_statuses(checklist: Checklist, documents: tuple[Document, ...],
                                    {"reason": "owner_unknown"})
                 files = weak
             elif contradicting:
-                verdict = MaterialVerdict("missing", f"文件夹中的 {'、'.join(sorted(d.path for d in contradicting))} "
+                verdict = MaterialVerdict("missing", f"文件夹中的 {'、'.join(sorted(d.ref for d in contradicting))} "
                                    f"与本条（{describe_record(item, profile)}）不符", {
-                                       "reason": "no_file", "mismatched_files": sorted(d.path for d in contradicting)})
+                                       "reason": "no_file", "mismatched_files": sorted(d.ref for d in contradicting)})
             else:
                 verdict = MaterialVerdict("missing", None, {"reason": "no_file"})
         out.append(MaterialStatus(
             material=item.material, person=item.person, status=verdict.status,  # type: ignore[arg-type]
-            files=tuple(sorted(d.path for d in files)), note=verdict.note, name_zh=item.name_zh, group=item.group,
+            files=tuple(sorted(d.ref for d in files)), note=verdict.note, name_zh=item.name_zh, group=item.group,
             kind=item.kind, item=item, args=verdict.args or {},
         ))
     return tuple(out)
@@ -114,7 +114,8 @@ def _candidates(item: RequiredMaterial, documents: tuple[Document, ...], profile
     weak: list[Document] = []
     for doc in documents:
         if doc.material in same_doc and doc.person not in FAMILY:
-            own.append(doc)
+            if doc.fields.get("names") or doc.fields.get("id_numbers"):
+                own.append(doc)  # a card with a name that is nobody's in the family; a bare ID back is no one's
             continue
         if doc.material != item.material and doc.material not in item.alternatives:
             continue
@@ -141,10 +142,10 @@ def _record_picks(lines: dict[int, RequiredMaterial], candidates: dict[int, _Can
         if record is None:
             continue
         kind, entry = record
-        possible[i] = {d.path for d in candidates[i].weak if fit(d, kind, entry, params) is not None}
+        possible[i] = {d.ref for d in candidates[i].weak if fit(d, kind, entry, params) is not None}
         for docs in (candidates[i].own, candidates[i].alt):
             scored = [(d, fit(d, kind, entry, params)) for d in docs]
-            fits[i] = {d.path: (d, s) for d, s in scored if s is not None}
+            fits[i] = {d.ref: (d, s) for d, s in scored if s is not None}
             contradicting.setdefault(i, []).extend(d for d, s in scored if s is None)
             if fits[i]:
                 break  # alternatives only when no file of the line's own material fits

@@ -15,7 +15,7 @@ condition outside its ``for_each``, an unknown validity rule, or an alternative 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,12 @@ CONFIDENCES = ("A", "B", "C", "?")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 _ENTRY_KEYS = {"id", "kind", "name_zh", "name_en", "whose", "original_or_copy", "where", "where_en", "requires",
-               "validity", "alternatives", "note", "source", "confidence", "document_of", "recognise"}
+               "validity", "alternatives", "note", "source", "confidence", "document_of", "recognise",
+               "basis"}
+BASES = ("official", "practice")
+PRACTICE_REASON = "（只见于受理实践，条文和官方材料清单未列：建议备齐，缺少时为警告）"
+"""Appended to the reason of every requirement of a ``basis: practice`` entry (docs/checking.md: severity follows
+the source)."""
 _REQUIRED_KEYS = ("id", "name_zh", "name_en", "whose", "original_or_copy", "where", "requires", "source",
                   "confidence")
 _REQ_KEYS = {"when", "for_each", "person", "group", "reason", "optional"}
@@ -99,6 +104,7 @@ class Material:
     note: str | None = None
     document_of: str | None = None  # physically another type (hr_officer_id is an id_card)
     recognise: Recognise | None = None
+    basis: str = "official"  # official: an official text or list asks for it; practice: only agency practice does
 
 
 def catalog_path() -> Path:
@@ -191,6 +197,11 @@ def parse_catalog(data: Any, file: str = "materials.yaml") -> dict[str, Material
             problems.append(f"{where}: confidence: {confidence!r}; expected one of A, B, C, ?")
         requires = _requirements(raw.get("requires"), str(whose), where, problems, PREDICATES, SCOPES,
                                  parse_condition)
+        basis = raw.get("basis", "official")
+        if basis not in BASES:
+            problems.append(f"{where}: basis: {basis!r}; expected one of {', '.join(BASES)}")
+        elif basis == "practice":  # what only practice asks for is recommended (建议), never demanded
+            requires = tuple(replace(r, optional=True, reason=r.reason + PRACTICE_REASON) for r in requires)
         validity = _validity(raw.get("validity"), where, problems, VALIDITY_RULES)
         recognise = _recognise(raw.get("recognise"), where, problems)
         if kind == "document" and recognise is None:
@@ -205,6 +216,7 @@ def parse_catalog(data: Any, file: str = "materials.yaml") -> dict[str, Material
             requires=requires, source=str(raw.get("source", "")), confidence=confidence, order=index,
             where_en=raw.get("where_en"), validity=validity, alternatives=tuple(alternatives),
             note=raw.get("note"), document_of=raw.get("document_of"), recognise=recognise,
+            basis=str(basis),
         )
     for m in out.values():
         problems.extend(f"{file}: {m.id}: alternatives: {a!r} is not a material in the catalog"

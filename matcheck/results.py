@@ -46,6 +46,16 @@ class Finding:
     reference: str  # where in rules.md / which source
     files: tuple[str, ...] = ()
     subject: str | None = None
+    score_if_upheld: "UpheldScore | None" = None  # a risk that changes the score: the score if the centre upholds it
+
+
+@dataclass(frozen=True)
+class UpheldScore:
+    """The score of the profile with one risk upheld (the 本科 not accepted, the claim refused), by the scorer."""
+
+    total: int
+    reaches_standard: bool
+    provisional: bool = False
 
 
 # --------------------------------------------------------------------------- score
@@ -133,6 +143,7 @@ class RequiredMaterial:
     note: str | None = None  # what else the officer should know (from the catalog)
     confidence: str = ""  # of the catalog entry's source: A | B | C | ?
     where_en: str | None = None
+    basis: str = "official"  # official: an official text or list asks for it; practice: only agency practice (建议)
 
 
 @dataclass(frozen=True)
@@ -169,6 +180,11 @@ class Document:
     ocr: bool = False
     page: int | None = None  # for one document among several in one PDF: its first page (1-based)
     observations: tuple[Observation, ...] = ()  # unreadable, encrypted, low quality, ...
+
+    @property
+    def ref(self) -> str:
+        """How the report names this document: ``FILE``, or ``FILE p.N`` for one of several documents in a file."""
+        return f"{self.path} p.{self.page}" if self.page else self.path
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from matcheck.identity import parse_id_number
 from matcheck.profile import Profile
 from synth import people
 
-# 社平 for printing a 缴费基数 in yuan where the policy data has none (社保年度 2022 on: not retrieved, rules.md §2.5).
+# 社平 for printing a 缴费基数 in yuan where the policy data has none at all (before 社保年度 2013).
 # Only used to print a plausible base on a synthetic 社保 page; never a rule value.
 ASSUMED_AVERAGE_WAGE = 12183.0
 
@@ -91,9 +91,10 @@ def id_card_validity(birth: date, as_of: date, rng: random.Random) -> tuple[date
 
 def _average_wage(m: Month) -> float:
     try:
-        from matcheck.policy import params_at
+        from matcheck.scoring.ledger import wage_used
 
-        value = params_at(m.first_day()).get("average_wage.monthly")
+        ref = wage_used(m)[0]  # the 社平 matcheck divides by (the latest known one where a year is unpublished)
+        value = ref.value if ref else None
     except Exception:  # noqa: BLE001 - the policy data may be mid-edit; printing a base must not fail
         value = None
     return float(value) if value else ASSUMED_AVERAGE_WAGE

@@ -160,7 +160,7 @@ def _finish(line: _Line, assessment: Assessment) -> RequiredMaterial:
         conditional=not line.certain, validity=validity, alternatives=m.alternatives,
         source=m.source, subject=line.subject, optional=line.optional,
         pending=tuple(line.pending) if not line.certain else (), note=m.note, confidence=m.confidence,
-        where_en=m.where_en,
+        where_en=m.where_en, basis=m.basis,
     )
 
 

@@ -53,7 +53,7 @@ _TABLE: tuple[Predicate, ...] = (
               f.investment_route("tax")),
     Predicate("fact:investment_employment_route", None, "投资加分走带动本地就业路线（未注明路线时两者都列）",
               f.investment_route("employment")),
-    Predicate("fact:prior_high_school_needed", None, "学历链需要高中阶段前置学历（rules.md §7 前置学历）",
+    Predicate("fact:prior_high_school_needed", None, "学历链需要高中阶段前置学历（matcheck 的前置学历规则，docs/scoring.md）",
               f.prior_high_school_needed),
     Predicate("fact:children_with_benefits", None, "有同住且享受积分待遇的子女", f.children_with_benefits),
     Predicate("fact:high_school_listed", None, "资料中填写了高中阶段学历（高中、中专、职高、技校）", f.high_school_listed),

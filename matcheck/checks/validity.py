@@ -85,8 +85,23 @@ def _account_after_permit(a: Assessment) -> str:
 # --------------------------------------------------------------------------- verdicts on the files
 
 
+ID_SIDES_ZH = {"front": "正面（人像面）", "back": "反面（国徽面）"}
+
+
 def _judge_card(material: str, docs: list[Document], a: Assessment) -> MaterialVerdict:
-    """A card is valid when one of its files shows a validity ending on or after as_of (长期 counts)."""
+    """A card is valid when one of its files shows a validity ending on or after as_of (长期 counts); a 居民身份证
+    is copied on both sides, so one whose sides were read must show both."""
+    verdict = _card_validity(material, docs, a)
+    if material == "id_card" and verdict.status == "present":
+        sides = {s for d in docs if d.material == "id_card" for s in d.fields.get("id_sides") or ()}
+        missing = [s for s in ("front", "back") if sides and s not in sides]
+        if missing:
+            return MaterialVerdict("incomplete", f"身份证缺少{'、'.join(ID_SIDES_ZH[s] for s in missing)}",
+                                   {"reason": "side_missing", "missing_sides": missing})
+    return verdict
+
+
+def _card_validity(material: str, docs: list[Document], a: Assessment) -> MaterialVerdict:
     ends = [(d, d.fields.get("valid_until") or d.fields.get("term_end")) for d in docs]
     if any(d.fields.get("valid_long_term") for d in docs):
         return PRESENT

@@ -18,11 +18,14 @@ def register(app: typer.Typer) -> None:
     @policy_app.command("lint")
     @handle_errors
     def lint() -> None:
-        """Fail when a policy value has no source or confidence."""
+        """Fail when a policy value has no source or confidence, or a reference names an undefined source."""
         from matcheck.policy import lint as lint_policy
         from matcheck.policy import load_parameters
+        from matcheck.rules import RULES
+        from matcheck.sources import lint as lint_sources
+        from matcheck.sources import rule_texts
 
-        problems = lint_policy()
+        problems = lint_policy() + lint_sources(rule_texts(RULES.values()))
         for p in problems:
             info(p)
         count = len(load_parameters())

@@ -31,6 +31,7 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     ``progress(i, n, path)`` is called before each file that has to be read (not on a cache hit)."""
     from matcheck.documents.cache import ExtractionCache, analysis_key
     from matcheck.documents.classify import catalog_recognisers
+    from matcheck.documents.id_cards import pair_sides
     from matcheck.documents.person import people_of
     from matcheck.documents.reader import load, read_entry
     from matcheck.documents.walk import DEFAULT_MAX_BYTES, walk_folder
@@ -49,7 +50,7 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
         for i, entry in enumerate(entries):
             note(i + 1, len(entries), entry.path)
             out.extend(read_entry(entry, recognisers, people, None, limit))
-        return tuple(out)
+        return pair_sides(out)
     cache = ExtractionCache(cache_dir, folder)
     # pass 1: read and hash every file once; keep the bytes (up to a budget) so a cache miss reads nothing twice
     loaded, kept = [], 0
@@ -71,7 +72,7 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
         note(i + 1, len(entries), entry.path)
         documents.extend(read_entry(entry, recognisers, people, cache, limit, loaded[i]))
         loaded[i] = (None, "", None)  # free the bytes as soon as the file is done
-    result = tuple(documents)
+    result = pair_sides(documents)
     if not transient:
         cache.put_analysis(key, result)
     return result
@@ -86,7 +87,7 @@ def _fingerprint(recognisers: tuple, people: tuple) -> str:
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
     h = hashlib.sha256()
-    for name in ("classify", "fields_extract", "person", "reader", "text"):
+    for name in ("classify", "fields_extract", "person", "reader", "text", "id_cards", "archive", "reading_order"):
         try:
             h.update((Path(__file__).parent / f"{name}.py").read_bytes())
         except OSError:  # a build without sources: fall back to the declared version

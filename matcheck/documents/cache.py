@@ -34,7 +34,7 @@ from matcheck.dates import Month
 from matcheck.documents.extraction import Extraction
 from matcheck.results import Document, Observation
 
-EXTRACTOR_VERSION = 2  # 2: sharpness measured as edge spread over contrast
+EXTRACTOR_VERSION = 4  # 2: sharpness measured as edge spread over contrast; 3: PDF text in reading order, zips
 ANALYSIS_VERSION = 1  # bump when classification, fields or "whose" change what they return
 
 

@@ -35,6 +35,8 @@ KEYWORD_BASE, KEYWORD_SHARE = 0.25, 0.45
 FILENAME_BONUS = 0.05
 HEAD_LINES = 6  # a new document inside a PDF starts on a page with a title among its first lines ...
 TITLE_LINE_CHARS = 30  # ... on a short line of its own (not inside a sentence such as ``已知悉《上海市居住证》积分管理``)
+TITLE_QUALIFIER_CHARS = 10
+TITLE_DECORATION = frozenset("()[]【】《》<>·-—.副正本续首页人复印件样")  # below the head, all a title line may add
 
 
 @dataclass(frozen=True)
@@ -123,35 +125,101 @@ def classify(text: str, filename: str, recognisers: Sequence[Recogniser], titles
         if score < THRESHOLD:
             continue
         evidence = tuple(titles + keywords + [f"文件名:{n}" for n in names])
-        # order: any title first; among titles the lowest priority; then the score; then the lowest priority
-        rank = (1, -r.priority, round(score, 4)) if titles else (0, round(score, 4), -r.priority)
+        # order: any title first; a title printed as a title (alone on its line) before one used as a label
+        # (``公民身份号码：…`` on a 职称证书 is no ID card); among those the lowest priority; then the score
+        rank = (1, _standalone(text, titles), -r.priority, round(score, 4)) if titles else \
+            (0, 0, round(score, 4), -r.priority)
         candidate = (rank, Match(r.material, round(score, 3), evidence, bool(titles)))
         if best is None or candidate[0] > best[0]:
             best = candidate
     return best[1] if best else UNRECOGNISED
 
 
-def split_pages(pages: Sequence[str], filename: str, recognisers: Sequence[Recogniser]) -> list[tuple[int, int]]:
-    """Page ranges ``[start, end)`` holding one document each. A new document starts on a page whose *title* —
-    on a short line among its first :data:`HEAD_LINES`, not anywhere in a form's body — names a different material; pages without a title continue the current document (a
-    纳税记录（续） page, a 户口簿 page without a title)."""
-    if len(pages) <= 1:
-        return [(0, len(pages))]
-    ranges: list[tuple[int, int]] = []
-    start, current = 0, None
-    for i, page in enumerate(pages):
-        match = classify(_title_lines(page), filename, recognisers, titles_only=True)
-        if not match.title or match.material == current:
+def _standalone(text: str, titles: list[str]) -> int:
+    """1 when one of ``titles`` stands on a line of its own (the document's title), 0 when each is only used as
+    a label or inside a sentence."""
+    for line in text.split("\n"):
+        body = compact(line)
+        if not body or len(body) > TITLE_LINE_CHARS or body.endswith((":", "：")):
             continue
-        if current is not None:
-            ranges.append((start, i))
-            start = i
-        current = match.material
-    ranges.append((start, len(pages)))
-    return ranges
+        rest = body
+        for title in sorted(titles, key=len, reverse=True):
+            rest = rest.replace(compact(title), "")
+        if rest != body and len(rest) <= TITLE_QUALIFIER_CHARS and not any(c.isdigit() for c in rest):
+            return 1  # the title with at most an issuer or a qualifier (中华人民共和国…, …（副本）), no value
+    return 0
+
+
+def split_pages(pages: Sequence[str], filename: str, recognisers: Sequence[Recogniser]) -> list[tuple[int, int]]:
+    """Page ranges ``[start, end)`` of the documents in a multi-page file (see :func:`split_documents`)."""
+    parts = split_documents(pages, filename, recognisers)
+    return [(p.first_page, p.end_page) for p in parts]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One document inside a file: its pages ``[first_page, end_page)`` and its text (a sheet holding two
+    documents gives two parts on the same page)."""
+
+    first_page: int
+    end_page: int
+    text: str
+
+
+def split_documents(pages: Sequence[str], filename: str, recognisers: Sequence[Recogniser]) -> list[Part]:
+    """The documents in a file, each classified later on its own content. A document starts at a *title line* that
+    names another material than the current document: a short line among a page's first :data:`HEAD_LINES`, or,
+    anywhere on the page, a line that holds a title and (almost) nothing else — a copy shop puts a certificate's
+    lower half, or a second certificate, on the same sheet, and a certificate may print its title below its body.
+    A page (or the rest of a sheet) without a title of its own continues the current document (a 纳税记录（续）
+    page, a 户口簿 page without a title); a title of the current material never splits (an ID card's back and
+    front, a 户口簿's 首页 and 本人页)."""
+    parts: list[Part] = []
+    current: str | None = None
+    buffer: list[str] = []
+    first = 0
+
+    def cut(i: int, on_page: bool) -> None:
+        nonlocal buffer, first
+        if current is not None and any(x.strip() for x in buffer):
+            parts.append(Part(first, i + 1 if on_page else max(i, first + 1), "\n".join(buffer).strip("\n")))
+            buffer, first = [], i
+
+    for i, page in enumerate(pages):
+        head = classify(_title_lines(page), filename, recognisers, titles_only=True)
+        if head.title and head.material != current:
+            cut(i, False)
+            current = head.material
+        on_page = False  # the current part has text on this page already
+        for line in page.split("\n"):
+            material = _title_of_line(line, filename, recognisers) if on_page else None
+            if material is not None and material != current:
+                cut(i, True)
+                current, on_page = material, False
+            buffer.append(line)
+            on_page = on_page or bool(line.strip())
+        buffer.append("")  # a page break
+    parts.append(Part(first, max(len(pages), first + 1), "\n".join(buffer).strip("\n")))
+    return parts
 
 
 def _title_lines(page: str) -> str:
     """The short lines at the top of a page: where a document's title is printed."""
     lines = [line for line in page.strip().split("\n", HEAD_LINES)[:HEAD_LINES]]
     return "\n".join(line for line in lines if len(compact(line)) <= TITLE_LINE_CHARS)
+
+
+def _title_of_line(line: str, filename: str, recognisers: Sequence[Recogniser]) -> str | None:
+    """The material whose title this line is, if it is a title line (see :func:`split_documents`)."""
+    body = compact(line)
+    if not body or len(body) > TITLE_LINE_CHARS:
+        return None
+    match = classify(line, filename, recognisers, titles_only=True)
+    if not match.title:
+        return None
+    if body.endswith((":", "：")):
+        return None  # a label (``学位证书编号:``, ``居住地住址:``), not a title
+    rest = body
+    for title in sorted(match.evidence, key=len, reverse=True):
+        rest = rest.replace(compact(title), "", 1)
+    return match.material if all(c in TITLE_DECORATION for c in rest) else None

@@ -1,5 +1,7 @@
 """Text from a PDF: the text layer with pypdf; pages without one (扫描件) rendered with pypdfium2 and OCR'd.
 
+* a text layer drawn out of reading order (values in a second pass, a table column by column) is rebuilt from
+  its runs' positions (:mod:`matcheck.documents.reading_order`);
 * a text PDF never loads the OCR engine;
 * encrypted with a user password → a problem (需要密码), not a crash; owner-password-only PDFs read normally;
 * a PDF pypdf cannot open (missing ``%%EOF``, broken ``startxref``) is retried with PDFium, which repairs such
@@ -14,6 +16,7 @@ import re
 
 from matcheck.documents.budget import OVER_BUDGET, Deadline, pdf_limits, pdf_page_problem
 from matcheck.documents.extraction import Extraction, PageText
+from matcheck.documents.reading_order import page_text
 
 MIN_TEXT_CHARS = 8  # a page with fewer non-blank characters than this is a scan: OCR it
 MAX_PAGES = 200
@@ -57,7 +60,7 @@ def _extract_pdf(data: bytes, out: Extraction) -> Extraction:
                 out.unreadable(OVER_BUDGET, f"reading took more than {deadline.seconds:g} s; "
                                             f"{i} of {count} pages read")
                 break
-            texts.append((pages[i].extract_text() or "").replace("\x00", ""))
+            texts.append(page_text(pages[i]).replace("\x00", ""))
     except LimitReachedError as exc:  # a decompression bomb: never handed to PDFium, which has no such limits
         return out.unreadable(OVER_BUDGET, f"pypdf: {exc}")
     except FileNotDecryptedError as exc:

@@ -12,6 +12,17 @@ Every document
     ``issue_date``       开具时间 / 打印日期 / 发证日期 / 更新日期, when labelled
     ``image``            for images and scanned pages: ``{"width", "height", "sharpness", "contrast", "blank"}``
     ``ocr_confidence``   the lowest mean rapidocr score of the document's OCR'd pages (0-1), when OCR was used
+    ``unsure``           the keys of the values read *without confidence* (see :func:`is_confident`)
+    ``id_sides``         for a 居民身份证: the sides it shows, ``["front"]``, ``["back"]`` or both
+    ``paired_with``      for an ID card side in a file of its own: the file holding the other side
+
+A value is read **with confidence** when it was found after its label (or in its labelled table cell) and has the
+shape its field must have — a person's name is 2–5 Chinese characters and no label word (签订日期, 名称, 盖章,
+签字 …), an organisation ends in a legal suffix (有限公司, 大学, 中心 …), a date parses — and, when it was read by
+OCR, the document's OCR confidence is at least ``quality.MIN_OCR_CONFIDENCE``. A value found another way (the first
+organisation anywhere on a contract without a labelled party; the holder of a certificate cut from the sheet above
+it) is listed in ``unsure``. Rules assert a mismatch only on a confident value; otherwise they say what could not
+be verified, and where.
 
 Education (xuexin_record, degree_verification_report, diploma, degree_certificate, high_school_diploma,
 foreign_degree_certification)
@@ -64,3 +75,13 @@ IDENTITY = ("valid_from", "valid_until", "valid_long_term", "address", "birth_da
 MARRIAGE = ("registration_date", "cert_no")
 EMPLOYMENT = ("employer", "employee", "term_start", "term_end", "open_ended", "post", "company_name", "established")
 QUALIFICATION = ("qual_name", "qual_level", "obtained", "cert_no", "issuer")
+
+
+def is_confident(doc, key: str) -> bool:
+    """Was ``doc.fields[key]`` read with confidence (see above)? ``doc`` is a :class:`matcheck.results.Document`."""
+    from matcheck.documents.quality import MIN_OCR_CONFIDENCE
+
+    if key in (doc.fields.get("unsure") or ()):
+        return False
+    confidence = doc.fields.get("ocr_confidence")
+    return not (doc.ocr and confidence is not None and confidence < MIN_OCR_CONFIDENCE)

@@ -42,7 +42,48 @@ def _person_name(value: str) -> str | None:
     name = m.group(0)
     for stop in ("性别", "同志", "出生", "身份", "公民", "于"):
         name = name.split(stop, 1)[0]
-    return name if 2 <= len(name) <= 5 and name not in _NOT_NAMES else None
+    if not 2 <= len(name) <= 5 or name in _NOT_NAMES or is_label_word(name):
+        return None
+    return name
+
+
+# words that are labels, roles or parts of a signature block, never a value (甲方（盖章） 乙方（签字） 签订日期)
+LABEL_WORDS = ("签订日期", "签字", "盖章", "签章", "名称", "姓名", "日期", "甲方", "乙方", "法定代表人", "委托代理人",
+               "地址", "住所", "身份证", "号码", "用人单位", "劳动者", "单位", "电话", "性别", "民族")
+
+
+def is_label_word(value: str) -> bool:
+    """A label, a role or a signature-block word (``乙方(签字)``, ``签订日期``, ``名称:``), not a value."""
+    v = compact(value).strip("():：")
+    return not v or any(v == w or v.startswith(w) for w in LABEL_WORDS) or v.endswith((":", "："))
+
+
+def organisation(value: str) -> str | None:
+    """The organisation named in ``value`` (by its legal suffix), or None: an employer looks like one."""
+    if is_label_word(value):
+        return None
+    orgs = find_orgs(value)
+    return orgs[0] if orgs else None
+
+
+def first_valid(text: str, labels: tuple[str, ...], shape: Callable[[str], str | None]) -> str | None:
+    """The first value printed after one of ``labels`` (in the labels' order) that has the field's ``shape``: a
+    value is a candidate, kept only when it looks like what the field must be (a signature block's ``乙方（签字）``
+    after ``甲方（盖章）`` is not an employer; ``名称`` in the next column is not an employee)."""
+    for label in labels:
+        for value in label_values(text, label):
+            for candidate in (value, *value.split(" ")):
+                found = shape(candidate)
+                if found:
+                    return found
+    return None
+
+
+def unsure(fields: dict[str, Any], key: str) -> None:
+    """Mark ``key`` as read without confidence (not after its label, or not in the shape it must have)."""
+    fields.setdefault("unsure", [])
+    if key not in fields["unsure"]:
+        fields["unsure"].append(key)
 
 
 def common_fields(text: str) -> dict[str, Any]:
@@ -95,7 +136,7 @@ def _level(value: str | None) -> str | None:
     return None
 
 
-_LABEL_START = re.compile(r"^[^\s:]{1,12}:")
+_LABEL_START = re.compile(r"^[^\s:]{1,12}(?::|\t)")  # ``校名:`` or a table row's ``校名<tab>``
 
 
 def _join_wrapped(text: str) -> str:
@@ -112,16 +153,30 @@ _SPAN = re.compile(r"(?:于|自)\s?([^至\n]{5,18}?)\s?至\s?([^在，,。\n]{5,
 _SCHOOL = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:大学|学院|中学|学校)")
 
 
+SCHOOL_LABELS = ("学校名称", "毕业院校", "学位授予单位", "院校名称", "颁发机构", "校名")
+_SCHOOL_WORDS = ("大学", "学院", "学校", "中学", "高中", "学堂", "党校", "分校", "University", "College", "Institute",
+                 "School", "UNIVERSITY", "COLLEGE")
+
+
+def school_name(value: str) -> str | None:
+    """``value`` if it looks like a school (a school word in it, not a label): a school looks like a school."""
+    if is_label_word(value) or not any(w in value for w in _SCHOOL_WORDS):
+        return None
+    return value.strip()
+
+
 def education_fields(text: str) -> dict[str, Any]:
     f: dict[str, Any] = {}
     text = _join_wrapped(text)
     body = compact(text)
-    school = _labelled(text, "学校名称", "毕业院校", "学位授予单位", "院校名称", "颁发机构", "校名")
+    school = first_valid(text, SCHOOL_LABELS, school_name)
     if not school:
         m = _SCHOOL.search(text)
         school = m.group(0) if m else None
         if school and len(school) > 4 and school[0] in "在于从自":
             school = school[1:]  # ``在南京示例大学……完成了本科学习`` (a degree certificate's body)
+        if school:
+            unsure(f, "school")  # from a sentence, not after a label
     f["school"] = school
     level = _level(_labelled(text, "层次", "学历层次", "培养层次"))
     if not level:
@@ -287,13 +342,22 @@ _TERM = re.compile(r"自\s?(\S{6,16}?日)\s?(?:起\s?)?至\s?(\S{6,16}?日)")
 _OPEN = re.compile(r"无固定期限[^\n]{0,40}?自\s?(\S{6,16}?日)\s?起")
 
 
+EMPLOYER_LABELS = ("甲方(用人单位)名称", "用人单位名称", "甲方名称", "甲方", "用人单位", "单位名称", "名称")
+EMPLOYEE_LABELS = ("乙方(劳动者)姓名", "劳动者姓名", "乙方姓名", "乙方", "劳动者", "姓名")
+
+
 def employment_fields(text: str) -> dict[str, Any]:
     f: dict[str, Any] = {}
-    employer = label_value(text, "甲方", "用人单位", "用人单位名称", "单位名称")
-    orgs = find_orgs(employer) if employer else []
-    f["employer"] = orgs[0] if orgs else employer
-    employee = label_value(text, "乙方", "乙方姓名")
-    f["employee"] = _person_name(employee) if employee else None
+    employer = first_valid(text, EMPLOYER_LABELS, organisation)
+    if employer is None:  # no labelled organisation: the first one named, read without confidence
+        orgs = find_orgs(text)
+        if orgs:
+            f["employer"] = orgs[0]
+            unsure(f, "employer")
+    else:
+        f["employer"] = employer
+    employee = first_valid(text, EMPLOYEE_LABELS, _person_name)
+    f["employee"] = employee
     m = _TERM.search(text)
     if m and (start := first_date(m.group(1))) and (end := first_date(m.group(2))):
         f["term_start"], f["term_end"], f["open_ended"] = start, end, False
@@ -304,8 +368,11 @@ def employment_fields(text: str) -> dict[str, Any]:
         m = re.search(r"(?:工作内容|岗位)(?:/岗位)?为\s?([\u4e00-\u9fffA-Za-z]{2,20})", text)
         post = m.group(1) if m else None
     f["post"] = post
-    name = label_value(text, "名称", "企业名称")
-    f["company_name"] = (find_orgs(name) or [name])[0] if name else None
+    name = first_valid(text, ("名称", "企业名称", "单位名称"), organisation)
+    if name is None and "统一社会信用代码" in compact(text) and (orgs := find_orgs(text)):
+        name = orgs[0]
+        unsure(f, "company_name")
+    f["company_name"] = name
     est = label_value(text, "成立日期", "注册日期")
     f["established"] = first_date(est) if est else None
     return f
@@ -361,6 +428,22 @@ def family_of(material: str | None) -> str | None:
     return None
 
 
+ID_FRONT_WORDS = ("公民身份号码", "住址")
+ID_BACK_WORDS = ("签发机关", "有效期限", "居民身份证")
+
+
+def id_sides(text: str, fields: dict[str, Any]) -> list[str]:
+    """Which sides of a 居民身份证 the text shows: the front (姓名, 住址, 公民身份号码) and/or the back (the title
+    中华人民共和国 居民身份证, 签发机关, 有效期限)."""
+    body = compact(text)
+    sides = []
+    if fields.get("names") or fields.get("id_numbers") or any(w in body for w in ID_FRONT_WORDS):
+        sides.append("front")
+    if any(w in body for w in ID_BACK_WORDS):
+        sides.append("back")
+    return sides
+
+
 def extract_fields(text: str, material: str | None) -> dict[str, Any]:
     """The common fields plus the family's fields, without empty values."""
     text = normalise(text)
@@ -368,4 +451,6 @@ def extract_fields(text: str, material: str | None) -> dict[str, Any]:
     family = family_of(material)
     if family:
         fields.update(FAMILIES[family](text))
+    if material == "id_card":
+        fields["id_sides"] = id_sides(text, fields)
     return {k: v for k, v in fields.items() if v not in (None, "", [], {}, set())}

@@ -21,11 +21,12 @@ MAX_ZIP_RATIO = 100  # total uncompressed / compressed
 
 _TYPES = {
     "pdf": "pdf", "jpg": "jpeg", "png": "png", "heic": "heic", "avif": "heic", "webp": "webp", "tif": "tiff",
-    "bmp": "bmp", "gif": "gif", "docx": "docx", "doc": "doc", "zip": "zip", "xlsx": "zip", "pptx": "zip",
-    "odt": "zip", "ods": "zip", "odp": "zip", "epub": "zip", "rar": "archive", "7z": "archive", "gz": "archive",
+    "bmp": "bmp", "gif": "gif", "docx": "docx", "doc": "doc", "xls": "xls", "ppt": "ppt", "zip": "zip",
+    "xlsx": "zip", "pptx": "zip", "odt": "zip", "ods": "zip", "odp": "zip", "epub": "zip", "rar": "archive", "7z": "archive", "gz": "archive",
     "tar": "archive", "bz2": "archive", "xz": "archive", "rtf": "text",
 }
 _MAGIC = ((b"%PDF-", "pdf"), (b"\xff\xd8\xff", "jpeg"), (b"\x89PNG\r\n\x1a\n", "png"))
+_OLE2 = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
 IMAGE_TYPES = frozenset({"jpeg", "png", "heic", "webp", "tiff", "bmp", "gif"})
 
 
@@ -35,7 +36,8 @@ class UnsafeZip(ValueError):
 
 @dataclass(frozen=True)
 class Sniffed:
-    file_type: str  # pdf | jpeg | png | heic | webp | tiff | bmp | gif | docx | doc | zip | archive | text | empty | unknown
+    file_type: str  # pdf | jpeg | png | heic | webp | tiff | bmp | gif | docx | doc | xls | ppt | office-legacy |
+    #                 xlsx | pptx | odf | zip | archive | text | empty | unknown
     problem: tuple[str, str] | None = None  # (reason zh, detail) when the content cannot be used safely
 
 
@@ -49,6 +51,8 @@ def sniff(data: bytes) -> Sniffed:
             return Sniffed(name)
     kind = filetype.guess(head)
     name = _TYPES.get(kind.extension, "unknown") if kind else None
+    if name is None and head.startswith(_OLE2):
+        return Sniffed("office-legacy")  # an OLE2 compound file filetype could not name: .doc/.xls/.ppt/.wps
     if name is None:
         if b"%PDF-" in data[:1024]:  # a PDF with junk before the header is still a PDF to readers
             return Sniffed("pdf")
@@ -64,12 +68,19 @@ def sniff(data: bytes) -> Sniffed:
 
 
 def zip_kind(data: bytes) -> str:
-    """``docx`` if the zip is a Word document, else ``zip``; UnsafeZip if its declared sizes look like a bomb."""
+    """``docx``, ``xlsx``, ``pptx`` (Office Open XML), ``odf`` (OpenDocument), else ``zip``; UnsafeZip if its
+    declared sizes look like a bomb."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         infos = zf.infolist()
         check_zip_infos(infos, len(data))
         names = {i.filename for i in infos}
-    return "docx" if "[Content_Types].xml" in names and "word/document.xml" in names else "zip"
+    if "[Content_Types].xml" in names:
+        for part, kind in (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"), ("ppt/presentation.xml", "pptx")):
+            if part in names:
+                return kind
+    if "mimetype" in names and "content.xml" in names:
+        return "odf"  # an OpenDocument text, sheet or presentation
+    return "zip"
 
 
 def check_zip_infos(infos: list[zipfile.ZipInfo], compressed_size: int) -> None:

@@ -156,6 +156,7 @@ def find_credit_codes(text: str) -> list[str]:
 ORG_SUFFIX = ("有限责任公司", "股份有限公司", "有限公司", "分公司", "公司", "集团", "事务所", "研究院", "研究所",
               "银行", "医院", "大学", "学院", "合伙企业", "工作室", "中心")
 _ORG = re.compile(rf"[{_CJK}()A-Za-z0-9]{{2,40}}?(?:{'|'.join(ORG_SUFFIX)})(?:\([{_CJK}]{{2,10}}\))?")
+_ORG_TAIL = re.compile(rf"(?:{'|'.join(ORG_SUFFIX)})(?:\([{_CJK}]{{2,10}}\))?")
 _NOT_EMPLOYER = ("税务", "社会保险事业管理", "人力资源和社会保障", "公安", "市场监督管理", "民政", "教育部", "学信",
                  "留学服务中心", "学生服务与素质发展中心")
 
@@ -163,8 +164,14 @@ _NOT_EMPLOYER = ("税务", "社会保险事业管理", "人力资源和社会保
 def find_orgs(text: str) -> list[str]:
     """Organisation names (by their legal suffix) that are not the issuing authorities, distinct, in order."""
     out: list[str] = []
+    end = 0
     for m in _ORG.finditer(text):
+        if m.start() < end:
+            continue  # inside a name already extended past this match
         name = m.group(0)
+        while (more := _ORG_TAIL.match(text, m.start() + len(name))) is not None:
+            name += more.group(0)  # ``…事务所`` + ``有限公司``: the shortest match stopped at an inner suffix
+        end = m.start() + len(name)
         if any(w in name for w in _NOT_EMPLOYER) or len(name) < 5:
             continue
         if name not in out:

@@ -243,7 +243,7 @@ def _claims(profile: Profile, score: Score) -> Section:
         if ind.points == 0 and not claim:
             continue
         points = f"{ind.points}" + ("" if ind.counted else "\n（不计入）")
-        marks = "（暂定：依赖待核实事项）" if ind.provisional else ""
+        marks = "（暂定：依赖待核实事项或尚未公布的社平）" if ind.provisional else ""
         rows.append(Row((value(ind.name, key=f"indicator.{ind.id}"), value(claim),
                          Cell(ind.reason + marks, small=True), value(points, key=f"points.{ind.id}", align="center"))))
     verdict = "达到" if score.reaches_standard else "未达到"

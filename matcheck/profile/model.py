@@ -163,17 +163,41 @@ def province_of(address: str | None) -> str | None:
     return None
 
 
+ABROAD_WORDS = ("国外", "境外", "海外", "国(境)外", "国（境）外", "abroad", "overseas")
+"""What people write as the ``province`` of a study abroad; on a ``mode: 国外`` record it stands for the country."""
+OUTSIDE_MAINLAND = ("香港", "澳门", "台湾")  # 境外 for the 留学服务中心 认证书
+HOME_COUNTRY = ("中国", "中华人民共和国", "China", "PRC")
+
+
 def _province(v: Any) -> Any:
     if v is None:
         return v
     text = str(v).strip()
     short = province_of(text)
     if short is None:
-        raise ValueError(f"{text!r} is not a province of China (e.g. 江苏, 上海)")
+        raise ValueError(f"{text!r} is not a province of China (e.g. 江苏, 上海, 香港); for study abroad write "
+                         f"mode: 国外 and country: <the country> on the education record")
     return short
 
 
 ProvinceField = Annotated[Optional[str], BeforeValidator(_province)]
+
+
+def _province_saying(what_to_write: str) -> Any:
+    """The province check with its own "what to write instead" for a field where abroad makes no sense."""
+    def check(v: Any) -> Any:
+        try:
+            return _province(v)
+        except ValueError:
+            raise ValueError(f"{str(v).strip()!r} is not a province of China (e.g. 江苏, 上海, 香港); "
+                             f"{what_to_write}") from None
+    return check
+
+
+WorkProvinceField = Annotated[Optional[str], BeforeValidator(_province_saying(
+    "for work abroad leave province out (only provinces of China matter for 三地一致)"))]
+HukouProvinceField = Annotated[Optional[str], BeforeValidator(_province_saying(
+    "write the province of the 户口 as on the 户口簿"))]
 
 
 # --------------------------------------------------------------------------- models
@@ -216,7 +240,7 @@ class Applicant(_Model):
     phone: Optional[str] = None
     landline: Optional[str] = None
     hukou_address: Optional[str] = None
-    hukou_province: ProvinceField = None
+    hukou_province: HukouProvinceField = None
     hukou_type: HukouType = None
     shanghai_address: Optional[str] = None
     residence_permit: Optional[ResidencePermit] = None
@@ -266,7 +290,7 @@ class Contract(_Model):
 class WorkPeriod(_Model):
     from_: MonthField = Field(None, alias="from")
     to: EndMonthField = None  # None: 至今
-    province: ProvinceField = None
+    province: WorkProvinceField = None
     unit: Optional[str] = None
     department: Optional[str] = None
     post: Optional[str] = None
@@ -294,6 +318,34 @@ class Education(_Model):
     shortage_major: Optional[bool] = False
     certificate_number: Optional[str] = None
     certified: Optional[bool] = None  # foreign degree: 留学服务中心 认证书 obtained
+
+    @model_validator(mode="before")
+    @classmethod
+    def _abroad(cls, raw: Any) -> Any:
+        """Study abroad as people write it: ``province: 国外`` (境外, 海外, or a country name) on a ``mode: 国外``
+        record, or a ``country:``, is the country of study; a record in 香港/澳门/台湾 or abroad is 国(境)外 study
+        (``mode: 国外``) unless it says otherwise. A non-province on any other record is refused by the province
+        check with a line saying what to write."""
+        if not isinstance(raw, dict):
+            return raw
+        mode = STUDY_MODES.get(str(raw.get("mode")).strip()) if raw.get("mode") is not None else None
+        province = raw.get("province")
+        country = raw.get("country")
+        abroad_word = isinstance(province, str) and province.strip() in ABROAD_WORDS
+        not_a_province = isinstance(province, str) and province_of(province.strip()) is None
+        out = dict(raw)
+        if not_a_province and (mode == "国外" or (country is not None and str(country).strip() not in HOME_COUNTRY)
+                               or (abroad_word and mode is None)):
+            out.pop("province")
+            if not abroad_word and country is None:
+                out["country"] = province.strip()  # a country name written as the province
+            mode = mode or "国外"
+            out.setdefault("mode", "国外")
+        elif mode in (None, "全日制") and (
+                (country is not None and str(country).strip() not in HOME_COUNTRY)
+                or (isinstance(province, str) and province_of(province.strip()) in OUTSIDE_MAINLAND)):
+            out["mode"] = "国外"
+        return out
 
     @model_validator(mode="after")
     def _order(self) -> "Education":

@@ -51,7 +51,7 @@ education:                   # 学历：从高中（中专、职高、技校）�
   - level: 本科              # 高中 | 中专 | 大专 | 本科 | 硕士 | 博士
     degree: 学士             # 学位：学士 | 硕士 | 博士 | none（无学位）
     school: 南京示例大学
-    province: 江苏           # 学校所在省份
+    province: 江苏           # 学校所在省份（国外留学：写 mode: 国外 和 country: 英国，或 province: 国外/境外/国家名）
     mode: 全日制             # 全日制 | 自考 | 成人 | 网络 | 函授 | 业余 | 国外
     start: 2010-09
     end: 2014-06
@@ -73,7 +73,7 @@ social_insurance:            # 本市城镇职工社会保险缴费记录（月�
   - from: 2022-07
     to: 至今
     unit: 上海示例信息科技有限公司   # 缴费单位，须与劳动合同单位一致
-    base_multiple: 1.2       # 缴费基数 ÷ 当年社平；或写 base: 12000（元/月，2022年7月以后的月份须写 base_multiple）
+    base_multiple: 1.2       # 缴费基数 ÷ 当年社平；或写 base: 12000（元/月，按社保记录；社平未公布的年份暂按上一年折算）
     backpaid: false          # 补缴的月份填 true（不计分）
 
 tax:

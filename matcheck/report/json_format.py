@@ -32,8 +32,13 @@ def score_data(score: Score, findings: tuple[Finding, ...]) -> dict[str, Any]:
 
 
 def finding_data(f: Finding) -> dict[str, Any]:
-    return {"code": f.code, "rule": f.rule, "severity": f.severity, "message": f.message, "files": list(f.files),
+    data = {"code": f.code, "rule": f.rule, "severity": f.severity, "message": f.message, "files": list(f.files),
             "hint": f.hint, "reference": f.reference, "subject": f.subject}
+    if f.score_if_upheld is not None:  # contracts.md §3: only on a finding whose risk changes the score
+        data["score_if_upheld"] = {"total": f.score_if_upheld.total,
+                                   "reaches_standard": f.score_if_upheld.reaches_standard,
+                                   "provisional": f.score_if_upheld.provisional}
+    return data
 
 
 def document_data(d: Document) -> dict[str, Any]:

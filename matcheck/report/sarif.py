@@ -107,6 +107,9 @@ def _result(f: Finding, index: dict[str, int], profile_uri: dict[str, Any]) -> d
         "properties": {"rule": f.rule, "severity": f.severity, "hint": f.hint, "reference": f.reference,
                        "subject": f.subject},
     }
+    if f.score_if_upheld is not None:
+        out["properties"]["score_if_upheld"] = {"total": f.score_if_upheld.total,
+                                                "reaches_standard": f.score_if_upheld.reaches_standard}
     if f.rule in index:
         out["ruleIndex"] = index[f.rule]
     return out

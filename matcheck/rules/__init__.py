@@ -17,6 +17,7 @@ from matcheck.rules import fact_to_verify
 from matcheck.rules.base import Facts, RuleConfig
 from matcheck.rules.registry_folder import FOLDER_RULES
 from matcheck.rules.registry_profile import PROFILE_RULES
+from matcheck.rules.upheld import attach
 
 _MODULES: tuple[ModuleType, ...] = (fact_to_verify, *PROFILE_RULES, *FOLDER_RULES)
 
@@ -36,7 +37,7 @@ def run_rules(facts: Facts, needs: Iterable[str] | None = None) -> tuple[Finding
     out: list[Finding] = []
     for module in enabled:  # each rule leaves alone the verdicts the other enabled rules word (their REPORTS)
         elsewhere = frozenset(v for other in enabled if other is not module for v in getattr(other, "REPORTS", ()))
-        out.extend(module.check(replace(facts, reported_elsewhere=elsewhere)))
+        out.extend(attach(facts, module, module.check(replace(facts, reported_elsewhere=elsewhere))))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return tuple(sorted(out, key=lambda f: (order[f.severity], f.code, f.subject or "", f.files)))
 

@@ -11,6 +11,8 @@ A rule is a module (yamllint style) with these constants and one generator::
     HINT = {"zh": "...", "en": "..."}               # what to do: which document, from where
 
     def check(facts: Facts) -> Iterator[Finding]: ...
+    def upheld(facts: Facts, finding: Finding) -> Profile | None: ...   # optional: the profile if the centre
+                                      # upholds the finding; run_rules re-scores it (score_if_upheld)
 
     REPORTS = frozenset({"account_after_permit"})   # optional: the verdicts (of :mod:`matcheck.checks`) this rule
                                                     # words; a generic rule (missing-material, not-eligible) leaves

@@ -6,7 +6,7 @@ year) is an error; a contract that ended before the assessment date is an error;
 ``rules_profile.contract.min_months_left`` (2) months of it is a warning. The term printed on a 劳动合同 file in a
 folder is judged by ``material-expired`` (the folder check), so that one contract gives one finding per source.
 
-**Why it matters.** A 劳动(聘用)合同 of one year or more is a basic material of every application (rules.md §3.1
+**Why it matters.** A 劳动(聘用)合同 of one year or more is a basic material of every application (实施细则第四条、《积分申请的个人书面材料》（O4, O7）
 item 6 [B]); the centre does not accept a shorter one. Some versions of the materials list also ask for at least 2
 months left before it expires (S31 [C]); an expired contract means the applicant is not in the employment the
 application is based on.
@@ -29,7 +29,7 @@ from matcheck.rules.base import Facts, make_finding
 CODE = "MC504"
 NAME = "contract-too-short"
 SEVERITY = "error"
-REFERENCE = "rules.md §3.1 item 6, §4 #7 (S28, S29; 2 months left: S31 [C]) [B]"
+REFERENCE = "《上海市居住证积分管理办法实施细则》第四条、《〈上海市居住证〉积分申请的个人书面材料》：劳动（聘用）合同一年以上 (O4, O7; S28, S29) [B]; “到期前至少剩2个月”只见于部分清单 (S31) [C]"
 NEEDS = frozenset({"profile"})
 MESSAGE = {
     "zh": "劳动合同期限{start}至{end}不足{years}年：中心要求一年及以上的劳动(聘用)合同。",

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from matcheck.data import write_generated
 from matcheck.rules import RULES
 
 HEADER = """# matcheck rules
@@ -69,16 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(text)
         return 0
     target = Path(args.output) if args.output else Path(__file__).resolve().parents[2] / "docs" / "rules.md"
-    if args.check:
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if current != text:
-            print(f"{target}: out of date; run python -m matcheck.rules.docs", file=sys.stderr)
-            return 1
-        return 0
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {target} ({len(RULES)} rules)", file=sys.stderr)
-    return 0
+    return write_generated(target, text, args.check, "python -m matcheck.rules.docs", f" ({len(RULES)} rules)")
 
 
 if __name__ == "__main__":

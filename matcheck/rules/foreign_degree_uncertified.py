@@ -8,7 +8,7 @@
 
 **Why it matters.** Only 学历学位 recognised under the national education authority's rules score. For a foreign
 degree the proof is the 认证书 of the 教育部留学服务中心 (CSCSE); without it the centre does not count the degree at
-all (rules.md §2.1 教育背景, §3.2, §4 #11 [B]). The education points then fall to the next domestic record, or to 0.
+all (《上海市居住证积分管理办法》第六条 基础指标 教育背景, 实施细则第四条、《积分申请的个人书面材料》（O4, O7）, 受理审核口径（机构所述实践，非条文） [B]). The education points then fall to the next domestic record, or to 0.
 
 **Example.** ``{level: 硕士, degree: 硕士, mode: 国外, school: Example University, certified: false}`` → error on
 that record.
@@ -28,7 +28,7 @@ from matcheck.rules.profile_facts import documents_of, education_text, subject_o
 CODE = "MC404"
 NAME = "foreign-degree-uncertified"
 SEVERITY = "error"
-REFERENCE = "rules.md §2.1 教育背景, §3.2 Education, §4 #11 (S28, S12) [B]"
+REFERENCE = "《上海市居住证积分管理办法》第六条 教育背景（国内外学历学位须经国家教育行政部门认可）；《〈上海市居住证〉积分申请的个人书面材料》：教育部留学服务中心国（境）外学历学位认证书 (O1, O7; S12, S28) [B]"
 NEEDS = frozenset({"profile"})
 MESSAGE = {
     "zh": "{record}为国(境)外学历学位，{state}：没有教育部留学服务中心的《国(境)外学历学位认证书》，中心不认可该学历，教育背景不计分。",

@@ -3,7 +3,7 @@
 **What it checks.** The scorer's observation when ``bonus.fresh_graduate`` is claimed and either no 全日制 higher
 education record with an end month is in the profile, or the latest one ended more than
 ``fresh_graduate.max_months_since_graduation`` months before the assessment date (12 by default; the exact
-definition of 应届 was not found, rules.md §2.2 [?], decision in §7).
+definition of 应届 was not found, 《上海市居住证积分管理办法》第七条 加分指标 [?], decision in matcheck 的取舍（docs/scoring.md）).
 
 **Why it matters.** The centre gives the 10 points only to a current-year graduate of a full-time programme; a
 claim it cannot see in the 学信网 record is refused, and the total drops by 10.
@@ -25,7 +25,7 @@ from matcheck.rules.base import Facts, from_observations
 CODE = "MC604"
 NAME = rule_names.FRESH_GRADUATE_INELIGIBLE
 SEVERITY = "warning"
-REFERENCE = "rules.md §2.2 全日制应届高校毕业生, §7 应届毕业生 (S7, S57, S58) [B points / ? definition]"
+REFERENCE = "《上海市居住证积分管理办法》第七条 加分指标 全日制应届高校毕业生 (O1; S7, S57, S58) [B]; “应届”的界定未见条文，matcheck 按毕业12个月内计（docs/scoring.md） [?]"
 NEEDS = frozenset({"profile"})
 MESSAGE = {
     "zh": "申报了应届毕业生加分，但{detail}：此项不计分。",

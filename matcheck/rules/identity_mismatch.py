@@ -13,6 +13,12 @@
 * **Marriage**: the 登记日期 on the 结婚证 against ``spouse.married``; the spouse's ID number on it against
   ``spouse.id_number``.
 
+**Only a confident reading is an error.** A name, school, date or mode is read *with confidence* when it was
+found after its label (姓名, 乙方（劳动者）姓名, 学校名称 …, or in that label's table cell) in the shape the field must
+have (a name is 2–5 Chinese characters and never a label word such as 签订日期, 名称, 盖章 or 签字; a school ends in
+大学/学院/学校; a date parses), and — when read by OCR — the document's OCR confidence is at least 0.75. A value
+read otherwise raises only an ``info``: ``无法核对…上的姓名（文件：…）``, naming the field and the file.
+
 **Why it matters.** The centre checks the 申请表 against the documents and 学信网; a form that does not match them
 is returned, and a difference in identity data can be read as false materials (−150 points for 3 years).
 
@@ -37,11 +43,12 @@ from matcheck.policy import Params
 from matcheck.profile import Profile
 from matcheck.results import Document, Finding, field_list
 from matcheck.rules.base import Facts, make_finding
+from matcheck.rules.folder_common import unsure_why, unverified
 
 CODE = "MC301"
 NAME = "identity-mismatch"
 SEVERITY = "error"
-REFERENCE = "rules.md §4 checks 11, 17 and documents.md §13.3 (cross-document consistency; S33, S34)"
+REFERENCE = "《上海市居住证》积分申请表及个人书面材料须与本人身份证件一致 (O7, O9; S33, S34) [B]"
 NEEDS = frozenset({"documents"})
 MESSAGE = {
     "zh": "{doc}上的{what}为 {found}，与资料中{whose}的{what} {expected} 不一致（文件：{file}）。",
@@ -149,6 +156,9 @@ def _names(facts: Facts, doc: Document, owner: PersonFacts, params: Params) -> I
     if not strangers:
         return  # only other family members are named: whose it is was decided by their names, nothing to compare
     found = min(strangers, key=lambda n: edit_distance(normalise(n), normalise(owner.name)))
+    if unsure_why(doc, "names"):
+        yield unverified(__name__, facts, doc, "names", "姓名", WHAT_EN["姓名"], found, owner.name, f"{owner.path}.name")
+        return
     yield _finding(facts, doc, "姓名", found, owner.name, owner, f"{owner.path}.name")
 
 
@@ -170,6 +180,12 @@ def _education(facts: Facts, doc: Document, params: Params) -> Iterator[Finding]
                         entries[0])
     subject = f"education[{index}]"
     whose_label = f"{subject}（{level}）"
+    for key, what in (("school", "学校"), ("study_mode", "学习形式"), ("enrol_date", "入学年月"), ("grad_date", "毕业年月"),
+                      ("degree", "学位")):
+        if f.get(key) is not None and unsure_why(doc, key):  # not read with confidence: nothing is asserted on it
+            f = {k: v for k, v in f.items() if k != key}
+            yield unverified(__name__, facts, doc, key, what, WHAT_EN[what], doc.fields[key], "?", f"{subject}.{key}")
+    school = f.get("school")
     if school and entry.school and not same_unit(entry.school, school, doc.ocr, params):
         yield _finding(facts, doc, "学校", school, entry.school, whose_label, f"{subject}.school", HINT_EDUCATION)
     mode = f.get("study_mode")
@@ -193,6 +209,9 @@ def _marriage(facts: Facts, doc: Document, profile: Profile) -> Iterator[Finding
     registered = doc.fields.get("registration_date")
     if spouse is None or spouse.married is None or not isinstance(registered, date):
         return
-    if registered != spouse.married:
+    if registered != spouse.married and unsure_why(doc, "registration_date"):
+        yield unverified(__name__, facts, doc, "registration_date", "结婚登记日期", WHAT_EN["结婚登记日期"], registered,
+                         spouse.married, "spouse.married")
+    elif registered != spouse.married:
         yield _finding(facts, doc, "结婚登记日期", registered, spouse.married, "配偶" if facts.config.lang != "en"
                        else "spouse", "spouse.married", HINT_MARRIAGE)

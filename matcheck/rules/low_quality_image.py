@@ -24,7 +24,7 @@ from matcheck.rules.base import Facts, from_observations
 CODE = "MC202"
 NAME = rule_names.LOW_QUALITY_IMAGE
 SEVERITY = "warning"
-REFERENCE = "rules.md §3 (copies must be legible; practice) ; documents.md §13"
+REFERENCE = "《〈上海市居住证〉积分申请的个人书面材料》：复印件须清晰可辨（受理实践） (O7; S28) [C]"
 NEEDS = frozenset({"documents"})
 MESSAGE = {
     "zh": "图片质量差：{file}（{reason}）。",

@@ -31,7 +31,7 @@ from matcheck.rules.folder_common import status_args, status_subject
 CODE = "MC102"
 NAME = "material-expired"
 SEVERITY = "error"
-REFERENCE = "rules.md §3.1 items 2, 4, 6 and §4 checks 6, 7 (S28, S31, S37, S39)"
+REFERENCE = "《〈上海市居住证〉积分申请的个人书面材料》：有效期内的居住证、身份证件，一年以上劳动合同 (O7; S28) [B]; 居住证签注与积分有效期 (S37, S39) [C]; 合同剩余期限 (S31) [C]"
 NEEDS = frozenset({"documents"})
 MESSAGE = {
     "zh": "{name}（{whose}）已过期：{note}（文件：{paths}）。",

@@ -31,7 +31,7 @@ from matcheck.rules.folder_common import status_args, status_subject
 CODE = "MC103"
 NAME = "material-incomplete"
 SEVERITY = "error"
-REFERENCE = "rules.md §3.1 item 5 (户籍证明: 首页 + 本人页; S28, S29) and §3.2"
+REFERENCE = "《〈上海市居住证〉积分申请的个人书面材料》：户籍证明须含户口簿首页和本人页 (O7; S28, S29) [B]"
 NEEDS = frozenset({"documents"})
 MESSAGE = {
     "zh": "{name}（{whose}）不完整：{note}（文件：{paths}）。",

@@ -29,7 +29,7 @@ from matcheck.rules.folder_common import status_args, status_subject
 CODE = "MC101"
 NAME = "missing-material"
 SEVERITY = "error"
-REFERENCE = "rules.md §3 (materials: 3.1 base, 3.2 by indicator, family members; S25, S26, S28–S31)"
+REFERENCE = "《上海市居住证积分管理办法实施细则》第四条、《〈上海市居住证〉积分申请的个人书面材料》 (O4, O7; S25, S26, S28, S29, S30) [B]; 机构所述的受理实践材料 (S31, S44, S54) [C]"
 NEEDS = frozenset({"documents"})
 MESSAGE = {
     "zh": "缺少{name}（{whose}）：{why}。",
@@ -61,6 +61,10 @@ def check(facts: Facts) -> Iterator[Finding]:
                                hint=HINT_PREREQUISITE, **args)
             continue
         conditional = status.item is not None and status.item.conditional
-        optional = status.item is not None and status.item.optional  # recommended only (建议自备): never an error
+        # what only agency practice asks for (basis: practice, 建议) is a warning, never an error; a line that is
+        # merely recommended for the officer's own check (建议自备, no source asks for it) is a note
+        item = status.item
+        practice = item is not None and item.basis == "practice"
+        optional = item is not None and item.optional and not practice
         yield make_finding(__name__, facts, subject=status_subject(status),
-                           severity="info" if optional else "warning" if conditional else None, **args)
+                           severity="info" if optional else "warning" if practice or conditional else None, **args)

@@ -1,6 +1,6 @@
 """not-eligible: an eligibility gate of the application fails (实施细则 第二条).
 
-**What it checks.** The scorer's eligibility gates (rules.md §3.3, §7 Eligibility gates), one finding per failed
+**What it checks.** The scorer's eligibility gates (实施细则第二条 申请条件（O4）, matcheck 的取舍（docs/scoring.md） Eligibility gates), one finding per failed
 gate: a valid 《上海市居住证》 on the assessment date (``residence_permit``); employed and paying Shanghai 职工社保 in
 the application month or the month before (``current_insurance``); at least 6 of the last 12 months paid, 补缴
 excluded (``paid_months``); the employer registered in Shanghai, not a branch of an out-of-town company
@@ -8,7 +8,7 @@ excluded (``paid_months``); the employer registered in Shanghai, not a branch of
 practice, not a gate in the rule text). An expired permit is left to ``permit-expired``, which says more.
 
 **Why it matters.** The centre does not accept (不予受理) an application that fails a gate: no points are assessed
-at all, whatever the score would be (rules.md §3.3 [B]; S1 Art. 2, S20, S23, S24).
+at all, whatever the score would be (实施细则第二条 申请条件（O4） [B]; S1 Art. 2, S20, S23, S24).
 
 **Example.** 社保 paid in Shanghai only from 2026-08 with ``as_of: 2026-11-20`` → error: 2025-11 to 2026-10 has 3
 months paid, fewer than 6.
@@ -30,7 +30,7 @@ from matcheck.rules.base import Facts, make_finding, render
 CODE = "MC501"
 NAME = rule_names.NOT_ELIGIBLE
 SEVERITY = "error"
-REFERENCE = "rules.md §3.3 实施细则 第二条, §7 Eligibility gates (S1 Art. 2, S20, S23, S24) [B]"
+REFERENCE = "《上海市居住证积分管理办法实施细则》第二条 申请条件；《上海市居住证积分管理办法》第二条 (O4, O2; S1, S20, S23, S24) [B]"
 NEEDS = frozenset({"profile"})
 REPORTS = frozenset({CURRENT_INSURANCE})  # the checklist's prerequisite line is not reported again
 MESSAGE = {

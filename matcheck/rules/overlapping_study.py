@@ -2,13 +2,13 @@
 
 **What it checks.** Every pair of a 本科 and a 大专 record in the profile: the 本科 is flagged when its start
 (入学, or 报考 for 自考) is in a month before the 大专's graduation month while the two periods overlap
-(rules.md §7 专本套读). Months are compared as written; a 本科 starting in the very month of the 大专 graduation
+(matcheck 的取舍（docs/scoring.md） 专本套读). Months are compared as written; a 本科 starting in the very month of the 大专 graduation
 is not flagged (the profile cannot say which came first).
 
 **Why it matters.** The centre does not accept a 本科 studied in parallel with the 专科 (专本套读): the 本科 is
 rejected and the education scores as 大专 only (50 instead of 60/90). This holds however long after the 大专 the
-本科 ended: what counts is that it was begun (报读) before the 大专 graduation (agency practice, rules.md §4 #9 [C];
-seed 002).
+本科 ended: what counts is that it was begun (报读) before the 大专 graduation (agency practice, 受理审核口径（机构所述实践，非条文） [C];
+K2).
 
 **Example.** 大专 2011-09 to 2014-06 and 自考 本科 2013-03 to 2016-12 → warning on the 本科: it started 2013-03,
 before the 大专 graduation in 2014-06.
@@ -23,14 +23,16 @@ from __future__ import annotations
 from typing import Iterator
 
 from matcheck.dates import Month
+from matcheck.profile import Profile
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.profile_facts import education_text, overlaps, subject_of
+from matcheck.rules.upheld import without_entry
 
 CODE = "MC402"
 NAME = "overlapping-study"
 SEVERITY = "warning"
-REFERENCE = "rules.md §7 专本套读; §4 #9 (S41, S42; seed 002) [C]"
+REFERENCE = "积分受理审核口径：专本套读的本科不予认可（机构页面所述实践，非条文） (S41, S42, K2) [C]"
 NEEDS = frozenset({"profile"})
 MESSAGE = {
     "zh": "{bachelor}在{start}入学，早于大专（{college}）{graduated}毕业，属于专本套读：中心不认可该本科，学历届时只能按大专计分（本报告的分数仍按所填本科计算）。",
@@ -61,3 +63,8 @@ def check(facts: Facts) -> Iterator[Finding]:
                                    start=str(bachelor.start), college=college.school or "未填学校",
                                    graduated=str(college.end))
                 break
+
+
+def upheld(facts: Facts, finding: Finding) -> Profile | None:
+    """专本套读 upheld: the centre does not accept this 本科; the education scores from the other records."""
+    return without_entry(facts.profile, finding.subject or "")

@@ -6,8 +6,8 @@ the 签注 is due, and the points' validity ends with the permit's. The 有效�
 is judged by ``material-expired`` (the folder check).
 
 **Why it matters.** A valid 居住证 (有效期内) is the first condition of the application and its first basic
-material (rules.md §3.1, §3.3 [B]); the centre does not accept an application on an expired permit. The 积分 stays
-valid only as long as the permit does (rules.md §4 #6 [C]); a 签注 more than ``permit.late_renewal_grace_days`` days late also breaks the
+material (实施细则第四条、《积分申请的个人书面材料》（O4, O7）, 实施细则第二条 申请条件（O4） [B]); the centre does not accept an application on an expired permit. The 积分 stays
+valid only as long as the permit does (受理审核口径（机构所述实践，非条文） [C]); a 签注 more than ``permit.late_renewal_grace_days`` days late also breaks the
 continuity of residence years.
 
 **Example.** ``residence_permit: {issued: 2023-03-01, expires: 2026-02-28}`` with ``as_of: 2026-11-20`` → error:
@@ -30,7 +30,7 @@ from matcheck.rules.profile_facts import param
 CODE = "MC502"
 NAME = "permit-expired"
 SEVERITY = "error"
-REFERENCE = "rules.md §3.1 item 2, §3.3, §4 #6 (S28, S37, S39) [B]"
+REFERENCE = "《〈上海市居住证〉积分申请的个人书面材料》：有效期内的《上海市居住证》 (O7; S28) [B]; 积分有效期随居住证、签注逾期 (S37, S39) [C]"
 NEEDS = frozenset({"profile"})
 REPORTS = frozenset({PERMIT_EXPIRED})  # not-eligible leaves the expired permit to this rule while it is enabled
 MESSAGE = {

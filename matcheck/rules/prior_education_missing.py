@@ -1,6 +1,6 @@
 """prior-education-missing: a 学历 whose 前置学历 (the record it was built on) is missing from the chain.
 
-**What it checks.** The education chain (学历链) in the profile, per rules.md §7 前置学历: every 大专 needs a
+**What it checks.** The education chain (学历链) in the profile, per matcheck 的取舍（docs/scoring.md） 前置学历: every 大专 needs a
 高中-level record (高中, 中专, 职高, 技校) unless it is 自考; a 本科 needs a 高中-level record when it is 全日制
 from scratch, and a 大专 record when it is a 专升本 (``upgrade: true``) or 非全日制; a 硕士 needs a 本科; a 博士 a
 硕士. The levels and the exemption are parameters (``rules_profile.prior_education.*``), shared with the checklist,
@@ -8,7 +8,7 @@ which asks for the prerequisite's certificate (高中/中专 毕业证书, 大�
 is reported by ``missing-material``, not twice here.
 
 **Why it matters.** At review the centre pulls the 档案 and verifies the education history (教育背景核实). A 大专 or
-本科 without its 前置学历 in the 档案 is not accepted for points (agency practice, rules.md §4 #8 [C]); a missing
+本科 without its 前置学历 in the 档案 is not accepted for points (agency practice, 受理审核口径（机构所述实践，非条文） [C]); a missing
 高中 certificate is one of the commonest reasons an education-route application is sent back.
 
 **Example.** ``education: [{level: 本科, mode: 成人, school: 某大学, start: 2016-03, end: 2018-07}]`` with no 大专
@@ -25,14 +25,16 @@ from __future__ import annotations
 from typing import Iterator
 
 from matcheck.profile.model import Education
+from matcheck.profile import Profile
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.profile_facts import education_text, param, subject_of
+from matcheck.rules.upheld import without_entry
 
 CODE = "MC401"
 NAME = "prior-education-missing"
 SEVERITY = "warning"
-REFERENCE = "rules.md §7 前置学历; §4 #8 (实施细则 第六条 档案 review; S41, S42, S44) [C]"
+REFERENCE = "积分受理审核口径：前置学历须在档案中可查（机构页面所述实践；实施细则第六条 审核） (O4; S41, S42, S44) [C]"
 NEEDS = frozenset({"profile"})
 MESSAGE = {
     "zh": "{record}需要前置学历（{needed}），但学历经历中没有。中心调档核对学历时，缺少前置学历的{level}不予认可。",
@@ -80,3 +82,8 @@ def check(facts: Facts) -> Iterator[Finding]:
         if not any(j != i and e.level in needed for j, e in enumerate(profile.education)):
             yield make_finding(__name__, facts, subject=subject_of(i), record=education_text(record, lang),
                                needed=" / ".join(needed), level=record.level)
+
+
+def upheld(facts: Facts, finding: Finding) -> Profile | None:
+    """前置学历 upheld: the record without its prerequisite in the 档案 is not accepted."""
+    return without_entry(facts.profile, finding.subject or "")

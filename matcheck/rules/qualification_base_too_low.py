@@ -1,6 +1,6 @@
 """qualification-base-too-low: a 中级/高级职称 or 二级/一级技能 without 6 of the last 12 months at a 1× 社保 base.
 
-**What it checks.** The scorer's observation on each 职称/技能 claim of the 1×-base levels (rules.md §2.1, §7 职称
+**What it checks.** The scorer's observation on each 职称/技能 claim of the 1×-base levels (《上海市居住证积分管理办法》第六条 基础指标, matcheck 的取舍（docs/scoring.md） 职称
 /技能, from 2018): the number of months in the last 12 with a 社保缴费基数 ≥ 1 × the previous year's 社平
 (上年度职工社会平均工资), against the 6 required. The window, the multiple and the count are policy parameters
 (``qualification.*``).
@@ -28,7 +28,7 @@ from matcheck.rules.base import Facts, from_observations
 CODE = "MC601"
 NAME = rule_names.QUALIFICATION_BASE_TOO_LOW
 SEVERITY = "error"
-REFERENCE = "rules.md §2.1 职称/技能 (d), §1.1 1× rule, §7 职称/技能 (S11, S45, S50) [B]"
+REFERENCE = "《上海市居住证积分管理办法》第六条：中级、高级职称和技能二级、一级须最近12个月内累计6个月社保缴费基数不低于上年度社平 (O2; S11, S45, S50) [B]"
 NEEDS = frozenset({"profile"})
 MESSAGE = {
     "zh": "{detail}，不满足1倍社保基数规则：该项计0分（满足后可计{points_if_met}分）。",

@@ -1,8 +1,8 @@
 """qualification-not-counted: a claimed 职称 that scores nothing (初级职称).
 
 **What it checks.** The scorer's observation on each 职称 or 职业资格 claimed at 初级 level. The reprinted article
-text of the points measures lists 技能 五级 to 一级 and 中级/高级 职称, but no 初级职称 tier (rules.md §2.1 [B]); one
-agency page (seed 002) gives 60 points for it, which matcheck does not follow (rules.md §7).
+text of the points measures lists 技能 五级 to 一级 and 中级/高级 职称, but no 初级职称 tier (《上海市居住证积分管理办法》第六条 基础指标 [B]); one
+agency page (K2) gives 60 points for it, which matcheck does not follow (matcheck 的取舍（docs/scoring.md）).
 
 **Why it matters.** An applicant who counts on a 初级职称 to reach 120 will find it scores 0 at the centre; the
 gap must be closed another way (education, 社保年限, 社保基数).
@@ -24,7 +24,7 @@ from matcheck.rules.base import Facts, from_observations
 CODE = "MC603"
 NAME = rule_names.QUALIFICATION_NOT_COUNTED
 SEVERITY = "info"
-REFERENCE = "rules.md §2.1 专业技术职称和技能等级, §7 职称/技能 (S12, S26, S46) [B]"
+REFERENCE = "《上海市居住证积分管理办法》第六条 专业技术职称和技能等级（条文无初级职称档次） (O2; S12, S26, S46) [B]"
 NEEDS = frozenset({"profile"})
 MESSAGE = {
     "zh": "{detail}（积分办法只列中级、高级职称和技能五级至一级）。",

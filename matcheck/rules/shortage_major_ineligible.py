@@ -1,12 +1,12 @@
 """shortage-major-ineligible: a 紧缺急需专业 claim on a record that cannot score it.
 
 **What it checks.** The scorer's observation on each education record marked ``shortage_major: true``: the 30-point
-bonus counts only for a 全日制 record (rules.md §2.2 [B]) at an eligible level (``shortage_major.eligible_levels``,
+bonus counts only for a 全日制 record (《上海市居住证积分管理办法》第七条 加分指标 [B]) at an eligible level (``shortage_major.eligible_levels``,
 by default 大专 only: practice, S7, S58 [C]). A non-全日制 record is an error; a 全日制 record at another level
 (e.g. 本科) is a warning, since that restriction rests on agency practice.
 
 **Why it matters.** The centre checks the 专业名称 and 专业代码 against the 本市紧缺急需专业目录, which lists about 105
-全日制大专 majors; a claim outside it is refused and the 30 points are not given (rules.md §2.2, §4 #13).
+全日制大专 majors; a claim outside it is refused and the 30 points are not given (《上海市居住证积分管理办法》第七条 加分指标, 受理审核口径（机构所述实践，非条文）).
 
 **Example.** ``{level: 本科, mode: 全日制, major: 软件工程, shortage_major: true}`` → warning: only 大专 can score it.
 
@@ -26,7 +26,7 @@ from matcheck.rules.base import Facts, make_finding
 CODE = "MC602"
 NAME = rule_names.SHORTAGE_MAJOR_INELIGIBLE
 SEVERITY = "error"
-REFERENCE = "rules.md §2.2 紧缺急需专业, §4 #13, §7 (S7, S8, S58) [B rule / C levels]"
+REFERENCE = "《上海市居住证积分管理办法》第七条第三款 紧缺急需专业；本市紧缺急需专业目录 (O2, O11; S7, S8, S58) [B]; 仅限全日制大专 (S7, S58) [C]"
 NEEDS = frozenset({"profile"})
 MESSAGE = {
     "zh": "{detail}：紧缺急需专业加分（{points}分）不予计分。",

@@ -1,6 +1,6 @@
 """study-location-mismatch: a 非全日制 学历 studied where the applicant neither had the hukou nor worked (三地一致).
 
-**What it checks.** For each 非全日制 record (自考, 成人, 网络, 函授, 业余 — a parameter), per rules.md §7 三地一致:
+**What it checks.** For each 非全日制 record (自考, 成人, 网络, 函授, 业余 — a parameter), per matcheck 的取舍（docs/scoring.md） 三地一致:
 the study province (the record's ``province``; for 网络教育 the 学习中心 in ``study_center``, where a 上海学习中心
 counts as 上海) must be the hukou province, or a province where the applicant worked during the study (the work
 history, or Shanghai 社保 months paid at the time; 补缴 months prove nothing). Study in 上海 needs Shanghai 社保
@@ -9,8 +9,8 @@ say so with the 户口簿 迁移记录. 全日制 and foreign study are not subj
 gives an info finding (it could not be checked).
 
 **Why it matters.** The centre accepts a part-time 学历 only if the study place matches the hukou place or the
-place of work at the time, proven by 社保 or 个税 there (a work certificate alone is not enough; seed 002,
-rules.md §4 #10 [C]). Otherwise the 学历 is not recognised and the education points fall away.
+place of work at the time, proven by 社保 or 个税 there (a work certificate alone is not enough; K2,
+受理审核口径（机构所述实践，非条文） [C]). Otherwise the 学历 is not recognised and the education points fall away.
 
 **Example.** hukou 江苏; 成人 本科 at a 浙江 school 2019-09 to 2022-01; work history: 上海 from 2018 → warning: studied
 in 浙江 while the hukou was in 江苏 and the work and 社保 were in 上海.
@@ -27,15 +27,17 @@ from typing import Iterator
 
 from matcheck.dates import Month, month_range
 from matcheck.profile.model import Education, province_of
+from matcheck.profile import Profile
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.profile_facts import (education_text, param, period_text, provinces_worked, shanghai_si_months,
                                           subject_of)
+from matcheck.rules.upheld import without_entry
 
 CODE = "MC403"
 NAME = "study-location-mismatch"
 SEVERITY = "warning"
-REFERENCE = "rules.md §7 三地一致; §4 #10 (S41, S42, S43, S44; seed 002) [C]"
+REFERENCE = "积分受理审核口径：非全日制学历须“三地一致”（机构页面所述实践，非条文） (S41, S42, S43, S44, K2) [C]"
 NEEDS = frozenset({"profile"})
 MESSAGE = {
     "zh": "{record}在{study}就读，但户籍在{hukou}，就读期间的工作/社保在{worked}：学习地、户籍地、工作地不一致（三地一致），中心可能不认可该学历。",
@@ -112,3 +114,8 @@ def check(facts: Facts) -> Iterator[Finding]:
             continue  # the hukou is 待核实: it may be the study province
         yield make_finding(__name__, facts, subject=subject, record=education_text(record, lang), study=study,
                            hukou=hukou or "（未填）", worked="、".join(sorted(worked)) or "（无记录）")
+
+
+def upheld(facts: Facts, finding: Finding) -> Profile | None:
+    """三地一致 upheld: the centre refuses this record; the education scores from the other records."""
+    return without_entry(facts.profile, finding.subject or "")

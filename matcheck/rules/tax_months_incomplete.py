@@ -27,7 +27,7 @@ from matcheck.rules.base import Facts, make_finding
 CODE = "MC303"
 NAME = "tax-months-incomplete"
 SEVERITY = "error"
-REFERENCE = "rules.md §3.2 社保 row and §4 check 4 (实施细则 第四条 最近6个月个人所得税纳税证明; S26, S27)"
+REFERENCE = "《上海市居住证积分管理办法实施细则》第四条：最近6个月个人所得税纳税证明 (O4; S26, S27) [B]"
 NEEDS = frozenset({"documents"})
 MESSAGE = {
     "zh": "个税纳税记录缺少 {missing}：须覆盖 {first} 至 {last} 共 {count} 个月，文件中只有 {covered}。",

@@ -11,9 +11,15 @@
 Names are compared in full after normalising spaces and brackets; abbreviations never match. A name read by OCR
 may differ by a few characters (parameter ``rules_folder.units.ocr_max_edit_ratio``).
 
+**Only a confident reading is an error.** A unit is read *with confidence* when it was found after its label
+(甲方（用人单位）名称, 名称, 缴费单位, 扣缴义务人 …, or in that label's table cell) and looks like an organisation
+(it ends in a legal suffix such as 有限公司), and — when read by OCR — the document's OCR confidence is at least
+0.75. A unit found otherwise (the first organisation on a contract whose parties carry no label) or read by a
+low-confidence OCR can only raise an ``info``: ``无法核对劳动合同上的甲方（文件：…）``, so the officer looks.
+
 **Why it matters.** 社保 months paid by a unit other than the contract unit do not count for 社保年限 or 社保基数
-(实施细则 第六条), and the centre expects 个税 withholding unit = 社保 unit = contract unit; a mismatch is returned
-or loses the months.
+(《上海市居住证积分管理办法》第六条: an error), and the centres expect 个税 withholding unit = 社保 unit = contract
+unit (agency practice: a warning); a mismatch is returned or loses the months.
 
 **Example.** The contract's 甲方 is 上海示例信息科技有限公司 but the 个税 record's 扣缴义务人 is 上海示例人力资源有限公司
 → ``个税纳税记录上的扣缴义务人为 上海示例人力资源有限公司，与单位名称 上海示例信息科技有限公司 不一致``.
@@ -32,11 +38,16 @@ from matcheck.matching import same_unit
 from matcheck.materials import material_label
 from matcheck.results import Finding, field_list
 from matcheck.rules.base import Facts, make_finding
+from matcheck.rules.folder_common import unsure_why, unverified
+
+TAX_SEVERITY = "warning"
+"""个税 withholding unit = contract unit is agency practice (S59 [C]); the official text excludes only 社保 months
+whose base does not match the 个税 (S10) and months paid by another unit: an error for those, a warning here."""
 
 CODE = "MC302"
 NAME = "unit-mismatch"
 SEVERITY = "error"
-REFERENCE = "rules.md §4 checks 1 and 4 (实施细则 第六条; Art. 6(4), 7(3); S27, S59) and documents.md §7.2"
+REFERENCE = "《上海市居住证积分管理办法》第六条（缴费单位与劳动合同单位不一致的月份不计）；社保、合同、个税须同一单位（受理实践） (O2; S12, S27, S59) [B/C]"
 NEEDS = frozenset({"profile"})  # the profile's own units always; the documents' when a folder was read
 MESSAGE = {
     "zh": "{where}上的{what}为 {found}，与单位名称 {employer} 不一致{files_note}。",
@@ -99,7 +110,7 @@ def _profile(facts: Facts, employer: str) -> Iterator[Finding]:
     unit = profile.tax.withholding_unit if profile.tax else None
     if unit and not same_unit(employer, unit, False, params):
         yield _emit(facts, "tax.withholding_unit", "tax.withholding_unit", "扣缴义务人", unit, employer,
-                    "tax.withholding_unit", message=MESSAGE_PROFILE)
+                    "tax.withholding_unit", message=MESSAGE_PROFILE, severity=TAX_SEVERITY)
     start = profile.contract.start if profile.contract and profile.contract.start else None
     since = Month.of(start) if start else None
     current = Month.of(facts.as_of)
@@ -132,17 +143,30 @@ def _documents(facts: Facts, employer: str) -> Iterator[Finding]:
         if doc.material == "labour_contract":
             party = doc.fields.get("employer")
             if party and not same_unit(employer, str(party), doc.ocr, params):
-                yield _emit(facts, where, where_en, "甲方", str(party), employer, "employer.name", files)
+                if unsure_why(doc, "employer"):
+                    yield unverified(__name__, facts, doc, "employer", "甲方", WHAT_EN["甲方"], party, employer,
+                                     "employer.name")
+                else:
+                    yield _emit(facts, where, where_en, "甲方", str(party), employer, "employer.name", files)
         elif doc.material == "business_license":
             name = doc.fields.get("company_name")
             if name and not same_unit(employer, str(name), doc.ocr, params):
-                yield _emit(facts, where, where_en, "名称", str(name), employer, "employer.name", files)
+                if unsure_why(doc, "company_name"):
+                    yield unverified(__name__, facts, doc, "company_name", "名称", WHAT_EN["名称"], name, employer,
+                                     "employer.name")
+                else:
+                    yield _emit(facts, where, where_en, "名称", str(name), employer, "employer.name", files)
             codes = [str(c) for c in field_list(doc, "credit_codes")]
             if credit and codes and credit not in codes:
                 yield _emit(facts, where, where_en, "统一社会信用代码", "、".join(codes), credit,
                             "employer.credit_code", files)
         elif doc.material == "social_insurance_record" and doc.person in ("applicant", None):
             units = [str(u) for u in field_list(doc, "si_units")]
+            if units and unsure_why(doc, "si_units") and not any(same_unit(employer, u, doc.ocr, params)
+                                                                 for u in units):
+                yield unverified(__name__, facts, doc, "si_units", "缴费单位", WHAT_EN["缴费单位"], "、".join(units),
+                                 employer, "social_insurance")
+                continue
             if units and not any(same_unit(employer, u, doc.ocr, params) for u in units):
                 yield _emit(facts, where, where_en, "缴费单位", "、".join(units), employer, "social_insurance",
                             files, message=MESSAGE_MISSING)
@@ -156,9 +180,14 @@ def _documents(facts: Facts, employer: str) -> Iterator[Finding]:
             units = [str(u) for u in field_list(doc, "withholding_units")]
             if not units:
                 continue  # the 纳税记录 has no 扣缴义务人 column (documents.md §3.1): nothing to compare
+            if unsure_why(doc, "withholding_units") and not any(same_unit(employer, u, doc.ocr, params)
+                                                                for u in units):
+                yield unverified(__name__, facts, doc, "withholding_units", "扣缴义务人", WHAT_EN["扣缴义务人"],
+                                 "、".join(units), employer, "tax.withholding_unit")
+                continue
             if not any(same_unit(employer, u, doc.ocr, params) for u in units):
                 yield _emit(facts, where, where_en, "扣缴义务人", "、".join(units), employer, "tax.withholding_unit",
-                            files, message=MESSAGE_MISSING)
+                            files, message=MESSAGE_MISSING, severity=TAX_SEVERITY)
             else:
                 others = [u for u in units if not same_unit(employer, u, doc.ocr, params)]
                 if others:

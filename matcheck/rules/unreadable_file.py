@@ -26,7 +26,7 @@ from matcheck.rules.base import Facts, from_observations
 CODE = "MC201"
 NAME = rule_names.UNREADABLE_FILE
 SEVERITY = "error"
-REFERENCE = "rules.md §3 (every material must be printable and verifiable); tooling.md §8 (failure modes)"
+REFERENCE = "《〈上海市居住证〉积分申请的个人书面材料》：每份材料须可打印、可核验 (O7; S28) [B]"
 NEEDS = frozenset({"documents"})
 MESSAGE = {
     "zh": "文件无法读取：{file}（{reason}）。",

@@ -15,16 +15,17 @@ PDF, unpack a zip); otherwise move it out of the applicant's folder.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from matcheck import rule_names
 from matcheck.results import Finding
-from matcheck.rules.base import Facts, from_observations
+from matcheck.rules.base import Facts, from_observations, render
 
 CODE = "MC203"
 NAME = rule_names.UNRECOGNISED_FILE
 SEVERITY = "info"
-REFERENCE = "documents.md §0.1 (classification) ; checklists/materials.yaml (recognise blocks)"
+REFERENCE = "matcheck 的识别规则（checklists/materials.yaml 的 recognise 段；docs/folder-reading.md）"
 NEEDS = frozenset({"documents"})
 MESSAGE = {
     "zh": "未识别的文件：{file}（{file_type}），不属于清单上的任何材料。",
@@ -37,5 +38,16 @@ HINT = {
 }
 
 
+HINT_TYPE = {  # a file of a type the reader does not read (a legacy .doc, a spreadsheet, an archive): what to do
+    "zh": "{reason}；若不是所需材料，请移出文件夹。",
+    "en": "matcheck does not read this type of file ({file_type}): save it as PDF or DOCX, or unpack the archive; "
+          "otherwise move it out of the folder.",
+}
+
+
 def check(facts: Facts) -> Iterator[Finding]:
-    yield from from_observations(__name__, facts, about_files=True, file_type="?")
+    for finding, obs in zip(from_observations(__name__, facts, about_files=True, file_type="?"),
+                            facts.observations(NAME)):
+        if obs.args.get("reason"):
+            finding = replace(finding, hint=render(HINT_TYPE, facts.config.lang, {"file_type": "?", **obs.args}))
+        yield finding

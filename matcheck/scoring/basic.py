@@ -64,20 +64,39 @@ def age(ctx: Ctx) -> IndicatorResult:
 
 # --------------------------------------------------------------------------- education
 
-_BELOW = {"博士": "硕士", "硕士": "本科学士"}
+_GRADUATE = ("博士", "硕士")  # 研究生 levels: 学历 and 学位 both needed for their tier
 
 
-def _education_key(level: str | None, degree: str | None) -> tuple[str | None, str]:
-    """The points-table key of one education record and a note on how it was chosen."""
+def _bachelor_tier(held: set[str]) -> tuple[str, str]:
+    """The 本科 tier: with the 学士学位 (held on some record) 本科 + 学士, otherwise 本科 alone."""
+    return ("本科学士", "本科 + 学士") if "学士" in held else ("本科", "本科（资料中无学士学位）")
+
+
+def _education_key(level: str | None, degree: str | None, held: set[str]) -> tuple[str | None, str]:
+    """The points-table key of one education record and a note on how it was chosen.
+
+    ``held``: the 学位 the profile shows on any record. A 硕士/博士 with only one of 学历/学位 scores as the level
+    below (matcheck's decision on the points measures' "研究生学历学位"), and the level below counts only with its
+    own 学位: 硕士 without 学位 → 本科 + 学士 only if a 学士 is held, else 本科; 博士 without 学位 → 硕士 only if a
+    硕士学位 is held, else the 本科 tier. A 本科 record with a 硕士/博士 学位 (同等学力申硕: the 学位 without the
+    学历) is the same case seen from the 学位 side: it scores the 本科 tier.
+    """
     if level == "本科":
         if degree == "学士":
             return "本科学士", "本科 + 学士学位"
+        if degree in _GRADUATE:
+            key, tier = _bachelor_tier(held)
+            return key, (f"本科学历 + {degree}学位（同等学力，无{degree}研究生学历）：学历学位只具其一，按下一档"
+                         f"（{tier}）计")
         return "本科", "本科（无学士学位）"
-    if level in _BELOW:
+    if level in _GRADUATE:
         if degree == level:
             return level, f"{level}研究生学历 + {level}学位"
-        lower = _BELOW[level]
-        return lower, f"{level}学历但未申报{level}学位，按下一档（{'本科 + 学士' if lower == '本科学士' else lower}）计"
+        if level == "博士" and "硕士" in held:
+            return "硕士", "博士学历但未申报博士学位，按下一档（硕士学历 + 硕士学位）计"
+        key, tier = _bachelor_tier(held)
+        skipped = "硕士学位，" if level == "博士" else ""
+        return key, (f"{level}学历但未申报{level}学位，{skipped}按下一档计；下一档须持有本档学位：{tier}")
     if level == "大专":
         return "大专", "大专（高职）"
     return None, f"{level or '未填写层次'}（大专以下不计分）"
@@ -95,13 +114,15 @@ def education(ctx: Ctx) -> IndicatorResult:
         return b.done()
     candidates: list[tuple[int, str, bool]] = []  # (points, reason, provisional) per record
     any_pending = False  # a 待核实 record that is not the highest now could still be the highest
+    held = {rec.degree for i, rec in enumerate(ctx.profile.education)
+            if rec.degree and not ctx.pending(f"education[{i}].degree")}
     for i, rec in enumerate(ctx.profile.education):
         path = f"education[{i}]"
         pending = ctx.pending(path)
         if rec.level is None:
             cand = (0, f"第{i + 1}条学历层次待核实：暂计0分" if pending else f"第{i + 1}条学历未填写层次：0分", pending)
         else:
-            key, how = _education_key(rec.level, rec.degree)
+            key, how = _education_key(rec.level, rec.degree, held)
             pts = table.get(key, 0) if key else 0
             notes = []
             if ctx.pending(f"{path}.degree"):

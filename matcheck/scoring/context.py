@@ -69,6 +69,33 @@ class IndicatorResult:
     observations: tuple[Observation, ...] = ()
 
 
+_ARTICLES = {
+    "§1.1": "《上海市居住证积分管理办法》第七条",
+    "§2.1": "《上海市居住证积分管理办法》第六条",
+    "§2.2": "《上海市居住证积分管理办法》第七条",
+    "§2.3": "《上海市居住证积分管理办法》减分指标、一票否决指标条款",
+    "§4": "受理审核口径（机构所述实践）",
+    "§6": "matcheck 的计分约定（docs/scoring.md）",
+    "§7": "matcheck 的取舍（docs/scoring.md）",
+}
+"""The design notes' sections an indicator cites (code keeps them) → the document and article a user looks up."""
+
+
+def article_words(section: str) -> str:
+    """``"§2.1 年龄, §7 Age"`` → ``"《上海市居住证积分管理办法》第六条 年龄；matcheck 的取舍（docs/scoring.md）"``."""
+    out: list[str] = []
+    for part in section.split(","):
+        key, _, topic = part.strip().partition(" ")
+        words = _ARTICLES.get(key, _ARTICLES.get(key.split(".")[0], ""))
+        if not words:
+            continue
+        if key in ("§2.1", "§2.2", "§2.3") and topic and not topic.isascii():
+            words += " " + topic
+        if words not in out:
+            out.append(words)
+    return "；".join(out)
+
+
 class Refs:
     """Collects the parameters an indicator read, for its reference line and its ``uncertain`` flag."""
 
@@ -92,13 +119,13 @@ class Refs:
         return any(r.uncertain for r in self.used)
 
     def reference(self) -> str:
-        """``rules.md §…; 参数 a, b: <source> [B]; c: <source> [C]`` — parameters grouped by their citation."""
+        """``《…》第六条 年龄；参数 a, b: <source> [B]; c: <source> [C]`` — parameters grouped by their citation."""
         groups: dict[str, list[str]] = {}
         for r in self.used:
             names = groups.setdefault(r.cite(), [])
             if r.name not in names:
                 names.append(r.name)
-        text = f"rules.md {self.section}"
+        text = article_words(self.section)
         if groups:
             text += "; 参数 " + "; ".join(f"{', '.join(n)}: {cite}" for cite, n in groups.items())
         if self.uncertain:
@@ -120,7 +147,7 @@ class Build:
 
     def done(self) -> IndicatorResult:
         reason = self.reason
-        if self.provisional and "待核实" not in reason:
+        if self.provisional and "待核实" not in reason and "暂定" not in reason:
             reason += "（依赖待核实的事实，暂定）"
         ind = Indicator(id=self.id, name=NAMES[self.id], points=int(self.points), counted=self.counted,
                         reason=reason, reference=self.refs.reference(), provisional=self.provisional,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from matcheck.dates import Month
 from matcheck.scoring.context import Build, Ctx, IndicatorResult, Refs, fmt_num
-from matcheck.scoring.ledger import InsuranceMonth, average_wage
+from matcheck.scoring.ledger import InsuranceMonth, average_wage, wage_used
 
 
 def window(ctx: Ctx, months: int) -> tuple[Month, Month]:
@@ -30,10 +32,25 @@ def count_at_least(ctx: Ctx, records: list[InsuranceMonth], k: float) -> int:
 
 
 def _cite_wages(refs: Refs, records: list[InsuranceMonth]) -> None:
-    """Cite the 社平 values used to turn a yuan base into a multiple."""
+    """Cite the 社平 values used to turn a yuan base into a multiple (and the unpublished year a stand-in serves)."""
     for r in records:
         if r.base_multiple is None and r.base is not None:
             refs.add(average_wage(r.month))
+            refs.add(wage_used(r.month)[0])
+
+
+def stand_in_wages(records: list[InsuranceMonth]) -> str:
+    """``（2026-07至2026-10所属社保年度的社平尚未公布…暂按2025-07起的12434元/月折算，结果暂定）``; "" when none stands in."""
+    spans: dict[date, list[Month]] = {}
+    for r in records:
+        if r.qualifying and r.wage_provisional:
+            spans.setdefault(wage_used(r.month)[0].since, []).append(r.month)
+    if not spans:
+        return ""
+    wages = {ref.since: ref.value for ref in (wage_used(months[0])[0] for months in spans.values())}
+    parts = [f"{months[0]}至{months[-1]}" if months[0] != months[-1] else str(months[0]) for months in spans.values()]
+    used = "、".join(f"{since:%Y-%m}起的{fmt_num(wages[since])}元/月" for since in spans)
+    return (f"（{'、'.join(parts)}所属社保年度的社平尚未公布或未取得，以元填写的基数暂按{used}折算，结果暂定）")
 
 
 def social_insurance_years(ctx: Ctx) -> IndicatorResult:
@@ -92,7 +109,8 @@ def social_insurance_base(ctx: Ctx) -> IndicatorResult:
         return b.done()
     _cite_wages(refs, records)
     window_multiples = multiples(ctx, records)  # first, so a missing 社平 is reported for the earliest month
-    b.provisional = any(r.provisional for r in records) or ctx.ledger.unplaced_pending
+    stand_in = stand_in_wages(records)
+    b.provisional = any(r.provisional for r in records) or ctx.ledger.unplaced_pending or bool(stand_in)
     parts = []
     points = 0
     met = ""
@@ -121,7 +139,7 @@ def social_insurance_base(ctx: Ctx) -> IndicatorResult:
         points = cap
     b.points = points
     b.counted = points > 0
-    b.reason = "；".join(parts) + "：" + (met if points else "未达到任何档次，0分")
+    b.reason = "；".join(parts) + "：" + (met if points else "未达到任何档次，0分") + stand_in
     return b.done()
 
 
@@ -129,5 +147,5 @@ def base_rule_months(ctx: Ctx, window_months: int, k: float) -> tuple[int, Month
     """For the 1× rule: qualifying months at ≥ k × 社平 in the last ``window_months``; and whether any is 待核实."""
     start, end = window(ctx, window_months)
     records = ctx.ledger.between(start, end)
-    pending = any(r.provisional for r in records) or ctx.ledger.unplaced_pending
+    pending = any(r.provisional or (r.qualifying and r.wage_provisional) for r in records) or ctx.ledger.unplaced_pending
     return count_at_least(ctx, records, k), start, end, pending

@@ -4,8 +4,10 @@ A month *qualifies* (计分月) unless it was back-paid (补缴) or it falls in 
 unit differs from the contract unit (缴费单位 ≠ 劳动合同单位) — rules.md §2.1 社保年限, §4 #1–2, §7.
 
 The base multiple of a month is ``base_multiple`` as written, or ``base`` ÷ the 社平 (上年度职工社会平均工资) of
-that month's 社保年度 (July–June) from ``checklists/policy/parameters/average_wage.yaml``. A month whose 社平 is not
-known needs ``base_multiple``; asking for the multiple of such a month raises a one-line :class:`ProfileError`.
+that month's 社保年度 (July–June) from ``checklists/policy/parameters/average_wage.yaml``. A 社保年度 whose 社平 is
+not published (or was not found: ``value: null``) uses the latest figure before it, and the month is *provisional*
+(the indicator that reads it says so). Only a month before the table begins has no 社平 at all: asking for its
+multiple raises a one-line :class:`ProfileError` (write ``base_multiple``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,20 @@ def average_wage(month: Month) -> ValueRef | None:
     return param.at(month.first_day()) if param else None
 
 
+def wage_used(month: Month) -> tuple[ValueRef | None, bool]:
+    """The 社平 a yuan base of ``month`` is divided by, and whether it stands in for an unpublished one.
+
+    The figure of the month's 社保年度 when known; otherwise the latest known figure before it (provisional).
+    (None, False) before the table begins.
+    """
+    ref = average_wage(month)
+    if ref is not None and ref.value:
+        return ref, False
+    param = load_parameters().get(WAGE_PARAMETER)
+    earlier = [v for v in (param.values if param else ()) if v.value and v.since <= month.first_day()]
+    return (earlier[-1], True) if earlier else (None, False)
+
+
 @dataclass(frozen=True)
 class InsuranceMonth:
     """One month of Shanghai 城镇职工社保."""
@@ -46,19 +62,24 @@ class InsuranceMonth:
     def qualifying(self) -> bool:
         return not self.backpaid and not self.unit_mismatch
 
+    @property
+    def wage_provisional(self) -> bool:
+        """A yuan base divided by a stand-in 社平 (this 社保年度's figure is not published or not found)."""
+        return self.base_multiple is None and self.base is not None and wage_used(self.month)[1]
+
     def multiple(self, source: str = "profile") -> float | None:
         """Base ÷ 社平 of this month's 社保年度 (rounded to 6 places); None when no base was claimed."""
         if self.base_multiple is not None:
             return round(self.base_multiple, 6)
         if self.base is None:
             return None
-        wage = average_wage(self.month)
-        if wage is None or not wage.value:
+        wage, _ = wage_used(self.month)
+        if wage is None:
             y = self.month.social_insurance_year()
             raise ProfileError([
-                f"{source}: social_insurance[{self.period}].base: the 社平 of {self.month} (社保年度 {y}-07 – {y + 1}-06) "
-                f"is not in checklists/policy/parameters/average_wage.yaml; write base_multiple (base ÷ 社平) "
-                f"for this period instead"])
+                f"{source}: social_insurance[{self.period}].base: {self.month} is before the first 社平 matcheck knows "
+                f"(社保年度 {y}-07 – {y + 1}-06 is not in its table); write base_multiple (base ÷ 社平) for this "
+                f"period instead"])
         return round(self.base / wage.value, 6)
 
 

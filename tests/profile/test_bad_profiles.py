@@ -51,8 +51,22 @@ CASES = [
      ["education[0]", "before"]),
     ("bad_bool", "profile.yaml", GOOD.replace("{issued:", "{issued: 2024-03-01, expires: 2027-02-28}\n  account_created: 明天\n  x: {issued:").replace("  x: {issued: 2024-03-01, expires: 2027-02-28}\n", ""), [],
      ["applicant.account_created", "明天"]),
-    ("base_yuan_unknown_wage", "profile.yaml", GOOD.replace("base_multiple: 1.2", "base: 12000"), [],
+    # a base in yuan is scored from 2022-07 on (the latest 社平 stands in, provisionally); only a month before the
+    # 社平 table begins (社保年度 2013) cannot be turned into a multiple
+    ("base_yuan_before_the_wage_table", "profile.yaml",
+     GOOD.replace("as_of: 2026-11-20", "as_of: 2014-03-20").replace("from: 2022-07", "from: 2010-01")
+     .replace("expires: 2027-02-28", "expires: 2015-02-28").replace("issued: 2024-03-01", "issued: 2013-03-01")
+     .replace("base_multiple: 1.2", "base: 12000"), [],
      ["social_insurance[0].base", "社平", "base_multiple"]),
+    # study abroad is written on a mode: 国外 record; a non-province elsewhere says what to write instead
+    ("abroad_on_a_domestic_record", "profile.yaml",
+     GOOD.replace("mode: 全日制, start: 2010-09", "province: 国外, mode: 自考, start: 2010-09"), [],
+     ["education[0].province", "国外", "mode: 国外", "country"]),
+    ("abroad_in_work_history", "profile.yaml",
+     GOOD + "work_history:\n  - {from: 2014-07, to: 2022-06, province: 海外, unit: X}\n", [],
+     ["work_history[0].province", "海外", "leave province out"]),
+    ("abroad_as_hukou_province", "profile.yaml", GOOD.replace('  id_number: "320102199203154514"',
+     '  id_number: "320102199203154514"\n  hukou_province: 美国'), [], ["applicant.hukou_province", "美国", "户口簿"]),
     ("bad_as_of_option", "profile.yaml", GOOD, ["--as-of", "明天"], ["--as-of", "明天"]),
     ("bad_policy_option", "profile.yaml", GOOD, ["--policy", "2020"], ["2020", "2013"]),
     ("bad_policy_in_file", "profile.yaml", GOOD + "policy: 2020\n", [], ["policy", "2020"]),

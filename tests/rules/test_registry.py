@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from matcheck.sources import forbidden_mentions, ids_in
+
 from matcheck.results import SEVERITIES
 from matcheck.rules import RULES, RULES_BY_CODE, get_rule
 from matcheck.rules.registry_folder import FOLDER_RULES
@@ -56,7 +58,9 @@ def test_codes_are_the_fixed_ones_and_unique():
 def test_rule_module_is_complete(module):
     assert module.NAME == module.__name__.rsplit(".", 1)[-1].replace("_", "-")
     assert module.SEVERITY in SEVERITIES
-    assert isinstance(module.REFERENCE, str) and ("rules.md" in module.REFERENCE or "documents.md" in module.REFERENCE)
+    # the reference names the document (or matcheck's documented decision) a user can look up, not a private note
+    assert isinstance(module.REFERENCE, str) and (ids_in(module.REFERENCE) or "docs/" in module.REFERENCE)
+    assert not forbidden_mentions(module.REFERENCE + (module.__doc__ or ""))
     assert set(module.NEEDS) <= {"profile", "documents"} and module.NEEDS
     for template in ("MESSAGE", "HINT"):
         texts = getattr(module, template)

@@ -36,7 +36,7 @@ def test_every_contract_indicator_is_present_in_order() -> None:
     s = run(BASE)
     assert tuple(i.id for i in s.indicators) == IDS
     for ind in s.indicators:
-        assert ind.reference.startswith("rules.md §"), ind
+        assert ind.reference.startswith(("《", "matcheck")), ind
         assert ind.reason
 
 
@@ -59,13 +59,22 @@ def test_named_version_outside_its_dates_is_noted() -> None:
     assert s.policy == "2013" and "2013" in s.policy_note
 
 
-def test_unknown_average_wage_is_a_profile_error_naming_the_month() -> None:
+def test_unpublished_average_wage_stands_in_and_says_so() -> None:
     data = dict(BASE, social_insurance=[{"from": "2022-07", "to": "至今", "unit": "上海示例信息科技有限公司",
                                          "base": 9000}])
+    s = run(data)
+    ind = next(i for i in s.indicators if i.id == "social_insurance_base")
+    assert ind.provisional and s.provisional
+    assert "尚未公布或未取得" in ind.reason and "10338" in ind.reason and "12434" in ind.reason, ind.reason
+
+
+def test_a_month_before_the_wage_table_is_a_profile_error_naming_the_month() -> None:
+    data = dict(BASE, social_insurance=[{"from": "2010-01", "to": "2014-02", "unit": "上海示例信息科技有限公司",
+                                         "base": 9000}])
     with pytest.raises(ProfileError) as err:
-        run(data)
+        run(data, as_of=date(2014, 3, 20))
     line = err.value.lines[0]
-    assert "profile.yaml: social_insurance[0].base" in line and "2022-11" in line and "base_multiple" in line
+    assert "profile.yaml: social_insurance[0].base" in line and "2011-03" in line and "base_multiple" in line
 
 
 def test_yuan_base_inside_the_known_table_is_fine() -> None:
@@ -150,3 +159,18 @@ def test_road_base_steps_for_someone_not_paying_start_with_the_as_of_month() -> 
     assert raise_3x.on == date(2028, 11, 1)
     raise_2x = next(st for d, st in steps.items() if "≥2倍" in d)
     assert raise_2x.on == date(2029, 11, 1)
+
+
+def test_equivalent_master_degree_is_reasoned_as_such() -> None:
+    data = dict(BASE, education=[{"level": "本科", "degree": "硕士", "mode": "成人", "start": "2010-09",
+                                  "end": "2014-06"}])
+    ind = next(i for i in run(data).indicators if i.id == "education")
+    assert ind.points == 60 and "同等学力" in ind.reason and "学历学位只具其一" in ind.reason, ind.reason
+    assert "本科（无学士学位）" not in ind.reason
+
+
+def test_master_without_degree_says_the_lower_level_needs_its_own_degree() -> None:
+    data = dict(BASE, education=[{"level": "硕士", "degree": "none", "mode": "全日制", "start": "2014-09",
+                                  "end": "2017-06"}])
+    ind = next(i for i in run(data).indicators if i.id == "education")
+    assert ind.points == 60 and "须持有本档学位" in ind.reason and "无学士学位" in ind.reason, ind.reason

@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("matcheck", "matcheck.errors", "matcheck.atomic", "matcheck.console", "matcheck.data", "matcheck.safeio",
               "matcheck.textsafe",
               "matcheck.dates", "matcheck.identity", "matcheck.workdays", "matcheck.results", "matcheck.matching",
-              "matcheck.rule_names", "matcheck.policy", "matcheck.profile")),
+              "matcheck.rule_names", "matcheck.sources", "matcheck.policy", "matcheck.profile")),
     ("assessment", ("matcheck.assessment",)),
     ("checks", ("matcheck.checks", "matcheck.checklist", "matcheck.checklist.facts",
                 "matcheck.checklist.conditions")),

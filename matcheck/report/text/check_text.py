@@ -11,6 +11,7 @@ from collections import Counter
 
 from matcheck.materials import material_label
 from matcheck.report.text.console import string_console
+from matcheck.report.text.score_text import upheld_line
 from matcheck.results import PERSON_LABELS, SEVERITIES, CheckReport, MaterialStatus
 from matcheck.textsafe import escape_control
 
@@ -112,6 +113,9 @@ class CheckText:
                 if f.hint:
                     console.print(f"      → {w['hint']}：{f.hint}" if lang != "en" else f"      → {f.hint}",
                                   soft_wrap=True, markup=False)
+                upheld = upheld_line(f, report.score.standard, lang)
+                if upheld:
+                    console.print(f"      → {upheld}", soft_wrap=True, markup=False)
 
         # 4. the files
         console.print(f"\n{w['documents']}", soft_wrap=True)
@@ -123,7 +127,7 @@ class CheckText:
                 files.add_column(col, overflow="fold")
             for d in report.documents:
                 material = material_label(d.material, lang) if d.material else w["unrecognised"]
-                files.add_row(escape_control(d.path) + (f" p.{d.page}" if d.page else ""), d.file_type + (" OCR" if d.ocr else ""), material,
+                files.add_row(escape_control(d.ref), d.file_type + (" OCR" if d.ocr else ""), material,
                               PERSON.get(lang, PERSON["zh"]).get(d.person or "", d.person or "—"),
                               f"{d.confidence:.2f}")
             console.print(files)

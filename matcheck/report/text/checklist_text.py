@@ -25,7 +25,7 @@ WORDS = {
            "general": "除注明外，材料均带原件、交复印件；复印件用 A4 纸。",
            "copy": "原件/复印件", "why": "为什么", "where": "去哪里办", "validity": "有效要求",
            "alternatives": "可替代", "note": "注意", "depends": "视情况：取决于资料中待核实或未填写的",
-           "conditional": "△ 视情况", "optional": "○ 建议", "confirm": "（确认事项，不是文件）",
+           "conditional": "△ 视情况", "optional": "○ 建议", "practice": "（受理实践）", "confirm": "（确认事项，不是文件）",
            "open": "说明：以下内容公开来源未能确定，请向受理点确认", "weak": "本清单中来源较弱的项目（机构页面或单一来源）",
            "source": "来源", "empty": "（无）"},
     "en": {"title": "Shanghai Residence Permit points: materials checklist", "as_of": "assessment date",
@@ -33,7 +33,7 @@ WORDS = {
            "general": "Unless stated otherwise, bring the original and hand in a copy (A4).",
            "copy": "original/copy", "why": "why", "where": "where to get it", "validity": "valid if",
            "alternatives": "or instead", "note": "note", "depends": "conditional: depends on facts to verify or not stated",
-           "conditional": "△ conditional", "optional": "○ recommended", "confirm": " (to confirm, not a file)",
+           "conditional": "△ conditional", "optional": "○ recommended", "practice": " (desk practice)", "confirm": " (to confirm, not a file)",
            "open": "Note: the public sources could not pin these down; confirm them at the centre",
            "weak": "Items in this list resting on weak sources (agency pages or a single source)",
            "source": "source", "empty": "(none)"},
@@ -88,7 +88,7 @@ def marks(item: RequiredMaterial, lang: str) -> str:
     w = words(lang)
     parts = [w["conditional"]] if item.conditional else []
     if item.optional:
-        parts.append(w["optional"])
+        parts.append(w["optional"] + (w["practice"] if item.basis == "practice" else ""))
     return " ".join(parts)
 
 

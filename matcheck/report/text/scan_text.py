@@ -67,7 +67,7 @@ class ScanText:
         for header in HEADERS[lang]:
             table.add_column(header, overflow="fold")
         for doc in documents:
-            name = escape_control(doc.path) + (f" p{doc.page}" if doc.page else "")
+            name = escape_control(doc.ref)
             person = PERSON[lang].get(doc.person or "", "") + (f" {doc.person_name}" if doc.person_name else "")
             kind = doc.file_type + (" OCR" if doc.ocr else "")
             table.add_row(name, kind, doc.material or UNRECOGNISED[lang], person.strip() or "-",

@@ -5,6 +5,18 @@ from __future__ import annotations
 from matcheck.report.text.console import string_console
 from matcheck.results import Finding, Score
 
+def upheld_line(f: Finding, standard: int, lang: str = "zh") -> str | None:
+    """``若中心认定该问题：总分 151（暂定），仍达到标准分值 120`` for a finding whose risk changes the score."""
+    u = f.score_if_upheld
+    if u is None:
+        return None
+    if lang == "en":
+        return (f"if the centre upholds it: total {u.total}{' (provisional)' if u.provisional else ''}, the standard "
+                f"{standard} is {'still reached' if u.reaches_standard else 'not reached'}")
+    return (f"若中心认定该问题：总分 {u.total}{'（暂定）' if u.provisional else ''}，"
+            f"{'仍达到' if u.reaches_standard else '达不到'}标准分值 {standard}")
+
+
 _SEVERITY = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
              "en": {"error": "error", "warning": "warning", "info": "info"}}
 
@@ -35,7 +47,7 @@ class ScoreText:
         console.print(f"总分 {score.total}{flag} / 标准分值 {score.standard}：{verdict}标准分值"
                       + ("（一票否决）" if score.vetoed else ""), soft_wrap=True)
         if score.provisional:
-            console.print("* 依赖标记为“待核实”的事实，分值为暂定", soft_wrap=True)
+            console.print("* 暂定：依赖标记为“待核实”的事实，或尚未公布的社平", soft_wrap=True)
         if any(i.uncertain for i in shown):
             console.print("† 依赖 [C]/[?] 来源的参数（见 matcheck policy show）", soft_wrap=True)
         if score.policy_note:
@@ -52,4 +64,7 @@ class ScoreText:
             console.print("\n发现的问题：", soft_wrap=True)
             for f in findings:
                 console.print(f"  [{_SEVERITY.get(lang, _SEVERITY['zh']).get(f.severity, f.severity)}] {f.rule}: {f.message}", soft_wrap=True)
+                upheld = upheld_line(f, score.standard, lang)
+                if upheld:
+                    console.print(f"      → {upheld}", soft_wrap=True, markup=False)
         return buf.getvalue()
