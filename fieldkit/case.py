@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from synth.people import Person, credit_code, make_person
 
@@ -98,6 +98,6 @@ def make_case(seed: int, spouse: bool = True) -> Case:
     return Case(seed=seed, applicant=applicant, spouse=partner, hr=hr, employer=_EMPLOYERS[seed % len(_EMPLOYERS)],
                 credit=credit_code("310112", 7000 + seed), university=uni[0], major=uni[1], major_code=uni[2],
                 discipline=uni[3], high_school=_HIGH_SCHOOLS[seed % len(_HIGH_SCHOOLS)], contract_start=start,
-                contract_end=date(start.year + 6, start.month, 1),
+                contract_end=date(start.year + 6, start.month, 1) - timedelta(days=1),
                 permit_issued=issued, permit_expires=date(issued.year + 3, issued.month, issued.day - 1),
                 married=date(2019, 1 + seed % 12, 10 + seed % 15) if spouse else None)

@@ -78,7 +78,7 @@ def labour_contract_pdf(c: Case, rng: random.Random, employer: str | None = None
         p1.pair(30, 114, "乙方（劳动者）性别", person.sex)
         p1.pair(30, 124, "乙方（劳动者）居民身份证号码", person.id_number)
         y = 140
-    end = c.contract_end - timedelta(days=1)
+    end = c.contract_end
     clauses = [
         "根据《中华人民共和国劳动合同法》和有关法律、法规，甲乙双方经平等自愿、协商一致，",
         "签订本合同，共同遵守本合同所列条款。",
@@ -124,7 +124,7 @@ def labour_contract_docx(c: Case, rng: random.Random, two_column: bool = True) -
         d.add_paragraph("甲方（用人单位）法定代表人：周立群")
         d.add_paragraph(f"乙方（劳动者）姓名：{a.name}")
         d.add_paragraph(f"乙方（劳动者）居民身份证号码：{a.id_number}")
-    end = c.contract_end - timedelta(days=1)
+    end = c.contract_end
     for text in ("一、合同期限", f"本合同期限自{ymd(c.contract_start)}起至{ymd(end)}止。",
                  "二、工作内容", "乙方从事工程师工作，工作地点为上海市。", "三、劳动报酬与社会保险",
                  "甲方依法为乙方缴纳社会保险费。"):

@@ -19,7 +19,7 @@ from matcheck.checklist.build import build_checklist
 from matcheck.documents import read_folder
 from matcheck.documents.walk import PROFILE_NAMES
 from matcheck.gaps import material_statuses
-from matcheck.profile import ProfileError, load_profile
+from matcheck.profile import Profile, ProfileError, load_profile
 from matcheck.results import CheckReport
 from matcheck.rules import Facts, RuleConfig, run_rules
 from matcheck.scoring import score as score_assessment
@@ -48,11 +48,15 @@ def find_profile(folder: Path, profile_path: Path | None = None) -> Path:
 
 def check_applicant(folder: Path, profile_path: Path | None = None, as_of: date | None = None,
                     policy: str | None = None, config: RuleConfig = RuleConfig(), use_cache: bool = True,
-                    cache_dir: Path | None = None) -> CheckReport:
-    """Everything ``matcheck check`` knows about one applicant folder."""
+                    cache_dir: Path | None = None, profile: Profile | None = None) -> CheckReport:
+    """Everything ``matcheck check`` knows about one applicant folder. ``profile``: use this Profile (e.g. one
+    drafted from the folder's documents) instead of a profile file."""
     folder = Path(folder)
-    source = find_profile(folder, profile_path)
-    profile = load_profile(source)
+    if profile is None:
+        source = find_profile(folder, profile_path)
+        profile = load_profile(source)
+    else:
+        source = profile.source
     assessment = assess(profile, as_of, policy)  # one date, one policy version, one parameter view for every stage
     score = score_assessment(assessment)
     checklist = build_checklist(assessment)

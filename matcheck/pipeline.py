@@ -37,7 +37,7 @@ def profile_findings(assessment: Assessment, score: Score, checklist: Checklist 
 
 def check_folder(folder: Path, profile_path: Path | None = None, as_of: date | None = None,
                  policy: str | None = None, config: RuleConfig = RuleConfig(), use_cache: bool = True,
-                 cache_dir: Path | None = None) -> CheckReport:
+                 cache_dir: Path | None = None, profile: Profile | None = None) -> CheckReport:
     """``matcheck check``: everything about one applicant folder, as a :class:`matcheck.results.CheckReport`."""
     return check_applicant(folder, profile_path=profile_path, as_of=as_of, policy=policy, config=config,
-                           use_cache=use_cache, cache_dir=cache_dir)
+                           use_cache=use_cache, cache_dir=cache_dir, profile=profile)

@@ -7,11 +7,10 @@ from typing import Optional
 
 import typer
 
-from matcheck.textsafe import escape_control
-
 from matcheck.cli.common import (EXIT_FINDINGS, EXIT_OK, Lang, UsageError, as_of_option, handle_errors, info,
                                  lang_option, mask_output, output_option, parse_as_of, policy_option, render_masked,
                                  show_pii_option, write_output)
+from matcheck.textsafe import escape_control
 
 
 def register(app: typer.Typer) -> None:
@@ -34,6 +33,9 @@ def register(app: typer.Typer) -> None:
                                                  help="Where the extraction cache lives (never inside FOLDER)."),
         lang: Lang = lang_option(),
         show_pii: bool = show_pii_option(),
+        from_documents: bool = typer.Option(False, "--from-documents",
+                                            help="No profile: draft one from the folder's documents (as `matcheck "
+                                                 "init FOLDER --from-documents`) and check with it."),
     ) -> None:
         """Check an applicant's folder before the trip to the centre."""
         from matcheck.pipeline import check_folder
@@ -43,8 +45,21 @@ def register(app: typer.Typer) -> None:
         if fail_on not in ("error", "warning"):
             raise UsageError(f"--fail-on: {fail_on!r} is not error or warning")
         fmt = renderer(format, "check")
+        drafted = None
+        if from_documents:
+            from matcheck.cli.init_cmd import draft_text
+            from matcheck.draft.folder import profile_of
+
+            if profile is not None:
+                raise UsageError("--from-documents: not with --profile (the profile is drafted from the documents)")
+            text, _ = draft_text(folder, parse_as_of(as_of), None, not no_cache, cache_dir)
+            drafted = profile_of(text, f"{folder} (profile drafted from the documents)")
+            info(mask_output(escape_control(
+                f"{folder}: profile drafted from the documents ({len(drafted.to_verify)} facts 待核实); "
+                f"`matcheck init {folder} --from-documents -o FILE` writes it to review"), show_pii))
         report = check_folder(folder, profile_path=profile, as_of=parse_as_of(as_of), policy=policy,
-                              config=RuleConfig(lang=lang.value), use_cache=not no_cache, cache_dir=cache_dir)
+                              config=RuleConfig(lang=lang.value), use_cache=not no_cache, cache_dir=cache_dir,
+                              profile=drafted)
         write_output(render_masked(lambda: fmt.check(report, lang=lang.value), show_pii), output)
         info(mask_output(escape_control(summary_line(report)), show_pii))
         failing = {"error"} if fail_on == "error" else {"error", "warning"}

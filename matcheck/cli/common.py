@@ -42,14 +42,15 @@ def parse_as_of(value: Optional[str]) -> Optional[date]:
         raise UsageError(f"--as-of: {exc}") from None
 
 
-def write_output(text: str, output: Optional[Path]) -> None:
-    """The report goes to stdout, or to ``-o FILE`` (written atomically)."""
+def write_output(text: str, output: Optional[Path], reading: Optional[Path] = None) -> None:
+    """The report goes to stdout, or to ``-o FILE`` (written atomically; never inside ``reading``, the applicant
+    folder the command reads)."""
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
     from matcheck.outputs import write_output_file  # start-up: the folder walker is not needed for --help
 
-    write_output_file(output, text.encode("utf-8") if isinstance(text, str) else text)
+    write_output_file(output, text.encode("utf-8") if isinstance(text, str) else text, reading)
     info(f"wrote {output}")
 
 

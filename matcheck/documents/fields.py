@@ -44,6 +44,8 @@ Tax (tax_record)
 Social insurance (social_insurance_record)
     ``si_months``        months listed as paid;  ``si_backpaid_months`` months marked 补缴
     ``si_units``         缴费单位名称 names;  ``si_bases`` mapping Month → base (yuan)
+    ``si_unit_periods``  (unit, from Month, to Month) from the 缴费单位 / 缴费起止时间 summary, when printed
+    ``si_total_months``  累计缴费月数, when printed (may count months before the listed ones)
 
 Identity and residence (id_card, residence_permit, hukou_booklet, hukou_certificate)
     ``valid_from`` / ``valid_until``   有效期限 (``valid_until`` None with ``valid_long_term`` True for 长期)
@@ -69,7 +71,7 @@ COMMON = ("names", "id_numbers", "credit_codes", "dates", "issue_date", "image",
 EDUCATION = ("school", "level", "degree", "edu_category", "study_mode", "enrol_date", "grad_date", "major", "cert_no",
              "verify_code", "study_center")
 TAX = ("tax_months", "withholding_units", "period_start", "period_end")
-SOCIAL_INSURANCE = ("si_months", "si_backpaid_months", "si_units", "si_bases")
+SOCIAL_INSURANCE = ("si_months", "si_backpaid_months", "si_units", "si_bases", "si_unit_periods", "si_total_months")
 IDENTITY = ("valid_from", "valid_until", "valid_long_term", "address", "birth_date", "sex", "hukou_pages",
             "permit_number")
 MARRIAGE = ("registration_date", "cert_no")

@@ -283,7 +283,29 @@ def social_insurance_fields(text: str) -> dict[str, Any]:
     for value in label_values(text, "缴费单位名称") + label_values(text, "单位名称"):
         units.extend(u for u in find_orgs(value) if u not in units)
     return {"si_months": sorted(paid), "si_backpaid_months": sorted(backpaid), "si_units": units,
-            "si_bases": dict(sorted(bases.items()))}
+            "si_bases": dict(sorted(bases.items())), **si_summary_fields(text)}
+
+
+_SI_UNIT_SPAN = re.compile(r"((?:19|20)\d{2})[年.\-/] ?(\d{1,2})月? ?(?:-|至|~|—|到) ?((?:19|20)\d{2})[年.\-/] ?(\d{1,2})月?")
+_SI_TOTAL = re.compile(r"累计缴费月数[:：]? ?(\d{1,3})")
+
+
+def si_summary_fields(text: str) -> dict[str, Any]:
+    """The record's summary lines: each 缴费单位 with its 缴费起止时间 (``si_unit_periods``: (unit, from, to)), and
+    the 累计缴费月数 (``si_total_months``), which may count months before the listed ones."""
+    out: dict[str, Any] = {}
+    spans = []
+    for line in text.splitlines():
+        orgs = find_orgs(line)
+        m = _SI_UNIT_SPAN.search(line)
+        if len(orgs) == 1 and m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(4)) <= 12:
+            spans.append((orgs[0], Month(int(m.group(1)), int(m.group(2))), Month(int(m.group(3)), int(m.group(4)))))
+    if spans:
+        out["si_unit_periods"] = spans
+    total = _SI_TOTAL.search(compact(text))
+    if total:
+        out["si_total_months"] = int(total.group(1))
+    return out
 
 
 # --------------------------------------------------------------------------- identity and residence (§5)

@@ -4,7 +4,7 @@ The template must load back cleanly through :func:`matcheck.profile.load_profile
 so every example value in it is valid: a synthetic person with checksummed ID numbers and credit code.
 """
 
-TEMPLATE = """\
+HEADER = """\
 # 《上海市居住证》积分 申请人资料（matcheck profile）
 # 填写说明：
 #   - 日期写 YYYY-MM-DD，月份写 YYYY-MM；月份区间首尾都包含。
@@ -14,6 +14,9 @@ TEMPLATE = """\
 #   - 以下示例均为虚构人物，请全部替换为申请人的真实信息。
 #   运行：matcheck score profile.yaml（积分） / matcheck checklist profile.yaml（材料清单）
 
+"""
+
+BODY = """\
 as_of: 2026-11-20            # 评估日期（申请日期）；不写则为今天
 policy: auto                 # 政策版本：auto（按日期选择） | 2013 | 2018 | 2023
 
@@ -89,6 +92,10 @@ spouse:                      # 配偶；未婚则删除整段
 children:                    # 子女；没有则写 []
   - {name: 李小明, id_number: "310115201906011237", lives_with_applicant: true, enjoys_benefits: true}
 
+"""
+
+# The claims no document in a folder can show (matcheck init --from-documents writes these commented out).
+CLAIMS_NOT_IN_DOCUMENTS = """\
 bonus:                       # 加分项目；不申报的保持 false / [] / null
   fresh_graduate: false      # 全日制应届高校毕业生
   awards: []                 # 表彰奖励，例：[{level: 市级综合, name: 某某奖, date: 2025-05-01, in_shanghai: true}]
@@ -104,3 +111,6 @@ records:                     # 减分与一票否决（如实填写日期）
   serious_criminal: false    # 严重刑事犯罪（一票否决）
   family_planning_violation: false   # 违反计划生育政策（一票否决）
 """
+
+TEMPLATE = HEADER + BODY + CLAIMS_NOT_IN_DOCUMENTS
+

@@ -28,7 +28,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "matcheck.checklist.conditions")),
     ("catalog", ("matcheck.materials",)),
     ("stages", ("matcheck.scoring", "matcheck.checklist.build", "matcheck.documents", "matcheck.gaps",
-                "matcheck.gaps_match")),
+                "matcheck.gaps_match", "matcheck.draft")),
     ("rules", ("matcheck.rules",)),
     ("pipeline", ("matcheck.check", "matcheck.pipeline")),
     ("outputs", ("matcheck.report", "matcheck.form", "matcheck.outputs")),
