@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from matcheck.policy import Params, PolicyChoice, choose_policy, params_at
+from matcheck.errors import ProfileError
 from matcheck.profile import Profile
+from matcheck.profile.plausible import implausible
 
 
 @dataclass(frozen=True)
@@ -64,4 +66,8 @@ def assess(profile: Profile, as_of: date | None = None, policy: str | None = Non
     profile's, else the version in force). PolicyVersionError for an unknown version."""
     day = assessment_date(profile, as_of)
     choice = choose_policy(day, policy or profile.policy)
-    return Assessment(profile=profile, as_of=day, choice=choice, params=params_at(choice.parameter_day))
+    params = params_at(choice.parameter_day)
+    problems = implausible(profile, day, params.get("social_insurance_base.ceiling_multiple"))
+    if problems:  # nothing that cannot be is ever scored (matcheck/profile/plausible.py)
+        raise ProfileError([f"{profile.source}: {line}" for line in problems])
+    return Assessment(profile=profile, as_of=day, choice=choice, params=params)

@@ -21,7 +21,9 @@ def write_atomic(path: Path, data: bytes | str, *, mode: int = 0o600, parents: b
     path = Path(path)
     if parents:
         path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    # every renderer escapes undecodable names (matcheck.textsafe); should one slip through, it is written as a
+    # visible escape rather than losing the report
+    payload = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
     while True:
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         try:

@@ -89,6 +89,20 @@ def parse_date(text: str) -> date:
         raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
+# An assessment date (as_of, --as-of) outside this range is input nobody meant: refused with one line, exit 2.
+# (Far dates also overflow date arithmetic: 9999-12-31 + one day.)
+ASSESSMENT_DATES = (date(1990, 1, 1), date(2099, 12, 31))
+
+
+def check_assessment_date(d: date) -> date:
+    """``d`` if it can be an assessment date (:data:`ASSESSMENT_DATES`); ValueError otherwise."""
+    low, high = ASSESSMENT_DATES
+    if not low <= d <= high:
+        raise ValueError(f"{d.isoformat()} is not a plausible assessment date (expected {low.isoformat()} to "
+                         f"{high.isoformat()})")
+    return d
+
+
 def month_range(start: Month, end: Month) -> Iterator[Month]:
     """Every month from ``start`` to ``end``, both included (empty if end < start)."""
     for i in range(start.index, end.index + 1):

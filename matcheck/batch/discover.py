@@ -10,10 +10,12 @@ stable (sorted by relative path), so summaries and resumed runs line up.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from matcheck.documents.walk import PROFILE_NAMES, enclosing_applicant, profile_in
+from matcheck.safeio import list_folder
 
 PROFILE_NAME = PROFILE_NAMES[0]
 
@@ -37,15 +39,20 @@ def discover(root: Path, *, skip: tuple[Path, ...] = ()) -> list[ApplicantFolder
     if profile_in(root) is not None:
         return [ApplicantFolder(key=root.resolve().name or "applicant", folder=root)]
     found: list[ApplicantFolder] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
-        here = Path(dirpath)
-        if here != root and any(n in filenames for n in PROFILE_NAMES) and profile_in(here) is not None:
-            found.append(ApplicantFolder(key=PurePosixPath(*here.relative_to(root).parts).as_posix(), folder=here))
-            dirnames[:] = []  # do not descend into an applicant folder
+    pending = [root]
+    while pending:  # listed with matcheck.safeio: O_NOATIME where permitted, links never followed
+        here = pending.pop()
+        try:
+            entries = list_folder(here)
+        except OSError:
             continue
-        dirnames[:] = sorted(d for d in dirnames
-                             if not d.startswith(".") and not (here / d).is_symlink()
-                             and _real(here / d) not in skipped)
+        names = {name for name, _st in entries}
+        if here != root and any(n in names for n in PROFILE_NAMES) and profile_in(here) is not None:
+            found.append(ApplicantFolder(key=PurePosixPath(*here.relative_to(root).parts).as_posix(), folder=here))
+            continue  # do not descend into an applicant folder
+        pending.extend(here / name for name, st in entries
+                       if not name.startswith(".") and isinstance(st, os.stat_result) and stat.S_ISDIR(st.st_mode)
+                       and _real(here / name) not in skipped)
     return sorted(found, key=lambda a: a.key)
 
 

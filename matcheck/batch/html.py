@@ -10,7 +10,14 @@ deductions in red and a dashed line at the standard score. Names are masked unle
 
 from __future__ import annotations
 
-from html import escape
+import html
+
+from matcheck.textsafe import escape_control
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """HTML-escaped, with control characters from untrusted text (names, findings) made visible first."""
+    return html.escape(escape_control(text, one_line=False), quote)
 from typing import Any, Mapping
 from urllib.parse import quote
 
@@ -162,7 +169,8 @@ def overview_html(data: Mapping[str, Any], lang: str = "zh") -> str:
     body = []
     for r in rows:
         key = r["key"]
-        link = quote(report_paths(key)["html"])
+        link = quote((r.get("reports") or {}).get("html") or report_paths(key)["html"],
+                     errors="surrogateescape")  # the bytes of the name on disk
         yes_no = "" if r.get("reaches_standard") is None else (
             f'<span class="yes">{L["yes"]}</span>' if r["reaches_standard"] else f'<span class="no">{L["no"]}</span>')
         if r["status"] == "not-run":

@@ -27,10 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from matcheck.textsafe import json_text
 from matcheck.atomic import write_atomic
 
 MANIFEST_NAME = "manifest.jsonl"
-_CHUNK = 1 << 20
 
 # relative path → (size, mtime_ns, sha256)
 FileStamps = dict[str, tuple[int, int, str]]
@@ -43,27 +43,46 @@ class Fingerprint:
 
 
 def fingerprint(folder: Path, previous: Mapping[str, Any] | None = None) -> Fingerprint:
-    """The inputs digest of an applicant folder; ``previous`` (from the manifest) saves re-hashing unchanged files."""
+    """The inputs digest of an applicant folder; ``previous`` (from the manifest) saves re-hashing unchanged files.
+
+    The folder is walked and its files opened exactly as ``check`` reads them (``documents/walk.py`` and
+    ``matcheck.safeio``): a link out of the folder, a FIFO, a device or a file over the size limit is recorded by
+    what the walk says of it and never opened, so nothing here can block, spin or read outside the folder.
+    """
+    from matcheck.documents.walk import profile_in, walk_folder
+
     old: Mapping[str, Any] = previous or {}
     stamps: FileStamps = {}
-    for path in _files(folder):
-        rel = path.relative_to(folder).as_posix()
+    entries = [(e.rel or e.path, e.abspath, e.problem) for e in walk_folder(folder)]
+    profile = profile_in(folder)
+    if profile is not None:
+        entries.append((profile.name, os.fspath(profile), None))
+    for rel, abspath, problem in entries:
+        if problem is not None:  # reported by the check, never read: what the walk says is what counts
+            stamps[rel] = (-1, -1, f"not-read:{problem[0]}")
+            continue
         try:
-            st = path.stat()
+            st = os.stat(abspath)  # a stat does not touch the access time
         except OSError as exc:
             stamps[rel] = (-1, -1, f"unreadable:{exc.errno}")
             continue
-        before = old.get(rel)
-        if before and int(before[0]) == st.st_size and int(before[1]) == st.st_mtime_ns and not \
-                str(before[2]).startswith("unreadable:"):
+        before = old.get(path_key(rel))
+        if before and int(before[0]) == st.st_size and int(before[1]) == st.st_mtime_ns and \
+                not str(before[2]).startswith(("unreadable:", "not-read:")):
             stamps[rel] = (st.st_size, st.st_mtime_ns, str(before[2]))
         else:
-            stamps[rel] = (st.st_size, st.st_mtime_ns, _sha256(path))
+            stamps[rel] = (st.st_size, st.st_mtime_ns, _sha256(abspath))
     h = hashlib.sha256()
     for rel in sorted(stamps):
         size, mtime, sha = stamps[rel]
         h.update(f"{rel}\0{size}\0{sha}\n".encode("utf-8", "surrogateescape"))  # content decides, not mtime
     return Fingerprint(h.hexdigest(), stamps)
+
+
+def path_key(name: str) -> str:
+    """How the manifest names an applicant or a file: a hash, so that an ID number in a folder or file name is
+    never written there (a name is only ever looked up, never shown)."""
+    return hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _files(folder: Path) -> Iterable[Path]:
@@ -73,15 +92,14 @@ def _files(folder: Path) -> Iterable[Path]:
             yield Path(dirpath) / name
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
+def _sha256(path: str | Path) -> str:
+    from matcheck.documents.walk import DEFAULT_MAX_BYTES
+    from matcheck.safeio import sha256_of
+
     try:
-        with open(path, "rb") as f:
-            while chunk := f.read(_CHUNK):
-                h.update(chunk)
+        return sha256_of(path, DEFAULT_MAX_BYTES)
     except OSError as exc:
         return f"unreadable:{exc.errno}"
-    return h.hexdigest()
 
 
 def settings_digest(*, as_of: date | None, policy: str | None, lang: str, show_pii: bool, fail_on: str) -> str:
@@ -132,12 +150,13 @@ class Manifest:
         return self
 
     def previous_files(self, key: str) -> Mapping[str, Any] | None:
-        entry = self.entries.get(key)
+        """The file stamps recorded for applicant ``key``, by :func:`path_key` of each file's name."""
+        entry = self.entries.get(path_key(key))
         return entry.get("files") if entry else None
 
     def unchanged(self, key: str, inputs: str, settings: str) -> dict[str, Any] | None:
         """The previous entry for ``key`` if its inputs and settings are the same and it did not fail internally."""
-        entry = self.entries.get(key)
+        entry = self.entries.get(path_key(key))
         if not entry or entry.get("inputs") != inputs or entry.get("settings") != settings:
             return None
         if (entry.get("outcome") or {}).get("exit_code") == 3:
@@ -145,13 +164,17 @@ class Manifest:
         return entry
 
     def record(self, key: str, inputs: str, settings: str, files: FileStamps, outcome: Mapping[str, Any]) -> None:
-        """Append one finished applicant to the journal (flushed at once, so a killed batch keeps it)."""
-        entry = {"key": key, "inputs": inputs, "settings": settings,
-                 "files": {k: list(v) for k, v in files.items()}, "outcome": dict(outcome)}
-        self.entries[key] = entry
+        """Append one finished applicant to the journal (flushed at once, so a killed batch keeps it). Names are
+        hashed and the outcome row masked (:func:`path_key`, ``mask_pii``): the manifest holds no ID number."""
+        from matcheck.report.pii import mask_pii
+
+        entry = {"key": path_key(key), "inputs": inputs, "settings": settings,
+                 "files": {path_key(k): list(v) for k, v in files.items()}, "outcome": dict(outcome)}
+        entry = json.loads(mask_pii(json_text(entry, indent=None)))
+        self.entries[entry["key"]] = entry
         if self._file is None:
             self._file = self._open_for_append()
-        self._file.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._file.write(json_text(entry, indent=None) + "\n")
         self._file.flush()
 
     def _open_for_append(self) -> Any:
@@ -173,7 +196,7 @@ class Manifest:
     def compact(self, keys: Iterable[str] | None = None) -> None:
         """Rewrite the journal atomically with one line per applicant (only ``keys`` if given)."""
         self.close()
-        wanted = set(keys) if keys is not None else None
-        lines = [json.dumps(e, ensure_ascii=False) + "\n" for k, e in sorted(self.entries.items())
+        wanted = {path_key(k) for k in keys} if keys is not None else None
+        lines = [json_text(e, indent=None) + "\n" for k, e in sorted(self.entries.items())
                  if wanted is None or k in wanted]
         write_atomic(self.path, "".join(lines).encode("utf-8"))

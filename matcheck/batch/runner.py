@@ -38,6 +38,7 @@ from matcheck.batch.html import applicant_page, overview_html
 from matcheck.batch.progress import BatchProgress
 from matcheck.batch.resume import Fingerprint, Manifest, fingerprint, settings_digest
 from matcheck.batch.summary import report_paths, write_summaries
+from matcheck.report.pii import mask_pii
 from matcheck.batch.work import (EXIT_INTERNAL, STATUS_FAILED, STATUS_NOT_RUN, ApplicantOutcome, ApplicantTask,
                                  check_one)
 from matcheck.console import info
@@ -99,11 +100,27 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
                              lang=lang, show_pii=show_pii, width=_report_width())
     batch = _Batch(applicants, out, manifest, settings, template, resume=resume, jobs=jobs, executor=executor,
                    work=work)
+    interrupted = True
     try:
         interrupted = batch.run()
-    finally:
+    finally:  # the summary is always written, whatever stopped the loop (a signal, a bug, a full disk)
         manifest.close()
-    manifest.compact()
+        try:
+            manifest.compact()
+        except OSError:
+            pass  # the journal as appended is still valid for --resume
+        try:
+            code = _write_summary(root, out, applicants, batch, interrupted, as_of=as_of, policy=policy, jobs=jobs,
+                                  lang=lang, version=__version__)
+        finally:
+            batch.restore_signals()
+    return code
+
+
+def _write_summary(root: Path, out: Path, applicants: list[ApplicantFolder], batch: "_Batch", interrupted: bool, *,
+                   as_of: date | None, policy: str | None, jobs: int, lang: str, version: str) -> int:
+    """summary.csv/json/html from what finished (the rest "not-run"); the batch's exit code."""
+    from matcheck.textsafe import escape_control
 
     outcomes = [batch.outcomes.get(a.key) or ApplicantOutcome(key=a.key, folder=str(a.folder),
                                                                status=STATUS_NOT_RUN, exit_code=0)
@@ -111,18 +128,20 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
     code = max((o.exit_code for o in outcomes), default=0)
     if interrupted:
         code = EXIT_INTERRUPTED
-    meta = {"matcheck": __version__, "root": str(root), "out": str(out),
+    meta = {"matcheck": version, "root": str(root), "out": str(out),
             "generated": datetime.now().isoformat(timespec="seconds"),
             "as_of": as_of.isoformat() if as_of else None, "policy": policy or "auto", "jobs": jobs,
             "complete": not interrupted, "exit_code": code}
-    data = write_summaries(out, outcomes, meta)
-    write_atomic(out / SUMMARY_HTML, overview_html(data, lang))
+    show_pii = batch.template.show_pii
+    data = write_summaries(out, outcomes, meta, show_pii=show_pii)
+    page = overview_html(data, lang)
+    write_atomic(out / SUMMARY_HTML, page if show_pii else mask_pii(page))
     c = data["counts"]
     info(f"matcheck batch: {c['applicants']} applicants, {c['reaches_standard']} reach the standard, "
          f"{c['with_errors']} with errors, {c['bad_input']} bad input, {c['failed']} failed"
          + (f", {c['reused']} unchanged (reused)" if c["reused"] else "")
          + (f", {c['not_run']} not run (interrupted; use --resume)" if c["not_run"] else "")
-         + f"; summary: {out / SUMMARY_HTML}")
+         + f"; summary: {escape_control(str(out / SUMMARY_HTML))}")
     return code
 
 
@@ -148,6 +167,12 @@ class _Batch:
             self.progress.message("matcheck batch: interrupted; finishing the applicants being checked "
                                   "(Ctrl-C again to stop at once)")
 
+    def restore_signals(self) -> None:
+        """Give Ctrl-C and SIGTERM back (after the summary is written: a signal meanwhile only sets the flags)."""
+        for sig, handler in getattr(self, "_previous", {}).items():
+            signal.signal(sig, handler)
+        self._previous = {}
+
     def _install_signals(self) -> dict[int, Any]:
         if threading.current_thread() is not threading.main_thread():
             return {}
@@ -157,7 +182,7 @@ class _Batch:
     def run(self) -> bool:
         """Run the batch; True if it was interrupted before every applicant was checked."""
         self.progress = BatchProgress(len(self.applicants), workers=self.jobs)
-        previous = self._install_signals()
+        self._previous = self._install_signals()
         pool = self.injected or default_executor(self.jobs)
         queue = deque(self.applicants)
         suspects: deque[tuple[ApplicantTask, Fingerprint]] = deque()
@@ -197,8 +222,6 @@ class _Batch:
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = default_executor(self.jobs)
         finally:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
             for fut in inflight:
                 fut.cancel()
             if self.injected is None:
@@ -210,12 +233,17 @@ class _Batch:
 
     def _plan(self, applicant: ApplicantFolder) -> tuple[ApplicantTask, Fingerprint] | None:
         """The task for one applicant, or None when --resume finds its report up to date (then it is reused)."""
-        fp = fingerprint(applicant.folder, self.manifest.previous_files(applicant.key))
+        try:
+            fp = fingerprint(applicant.folder, self.manifest.previous_files(applicant.key))
+        except OSError as exc:  # the folder vanished or cannot be listed: the check says so on this applicant
+            fp = Fingerprint(f"unreadable:{exc.errno}", {})
         if self.resume:
             entry = self.manifest.unchanged(applicant.key, fp.digest, self.settings)
             paths = report_paths(applicant.key)
             if entry and all((self.out / p).is_file() for p in paths.values()):
-                outcome = replace(ApplicantOutcome.from_row(entry["outcome"]), reused=True)
+                # the manifest keeps the row masked: the key and folder are this applicant's own
+                outcome = replace(ApplicantOutcome.from_row(entry["outcome"]), reused=True, key=applicant.key,
+                                  folder=str(applicant.folder.resolve()))
                 self.outcomes[applicant.key] = outcome
                 self.progress.advance(outcome)
                 return None
@@ -228,8 +256,8 @@ class _Batch:
         if rendered:
             write_atomic(self.out / paths["json"], rendered["json"].rstrip("\n") + "\n")
             write_atomic(self.out / paths["text"], rendered["text"])
-            write_atomic(self.out / paths["html"],
-                         applicant_page(outcome.key, outcome.name, rendered["text"], self.template.lang))
+            page = applicant_page(outcome.key, outcome.name, rendered["text"], self.template.lang)
+            write_atomic(self.out / paths["html"], page if self.template.show_pii else mask_pii(page))
         outcome = outcome.without_reports()
         self.manifest.record(outcome.key, fp.digest, self.settings, fp.files, outcome.row())
         self.outcomes[outcome.key] = outcome

@@ -9,12 +9,14 @@ that starts with ``= + - @`` gets a leading apostrophe so a spreadsheet does not
 from __future__ import annotations
 
 import csv
-import io
+import hashlib
 import json
+import io
 from typing import Any, Iterable, Mapping
 
 from matcheck.atomic import write_atomic
 from matcheck.batch.work import ApplicantOutcome
+from matcheck.textsafe import escape_control, json_text
 
 CSV_COLUMNS = ("key", "name", "status", "exit_code", "total", "standard", "reaches_standard", "provisional",
                "missing_count", "missing", "errors", "warnings", "top_finding", "error", "report", "reused")
@@ -23,8 +25,14 @@ SUMMARY_CSV, SUMMARY_JSON = "summary.csv", "summary.json"
 
 
 def report_paths(key: str) -> dict[str, str]:
-    """Where an applicant's reports go, relative to DIR (the folder structure under ROOT is mirrored)."""
-    base = f"applicants/{key}"
+    """Where an applicant's reports go, relative to DIR (the folder structure under ROOT is mirrored). A folder
+    named with an ID number is mirrored under the masked number (and a short hash, so two never collide)."""
+    from matcheck.report.pii import mask_pii
+
+    safe = mask_pii(key)
+    if safe != key:
+        safe += "~" + hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    base = f"applicants/{safe}"
     return {"json": f"{base}/report.json", "text": f"{base}/report.txt", "html": f"{base}/report.html"}
 
 
@@ -40,8 +48,10 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
+    if isinstance(value, str):
+        value = escape_control(value)  # a file or folder name may hold ESC, newlines or undecodable bytes
+        if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + value
     return value
 
 
@@ -80,11 +90,18 @@ def summary_data(outcomes: list[ApplicantOutcome], meta: Mapping[str, Any]) -> d
     return {**meta, "counts": counts(outcomes), "applicants": rows}
 
 
-def write_summaries(out: Any, outcomes: list[ApplicantOutcome], meta: Mapping[str, Any]) -> dict[str, Any]:
-    """Write summary.csv and summary.json atomically into DIR; returns the JSON data (for the HTML overview)."""
+def write_summaries(out: Any, outcomes: list[ApplicantOutcome], meta: Mapping[str, Any],
+                    show_pii: bool = False) -> dict[str, Any]:
+    """Write summary.csv and summary.json atomically into DIR; returns the JSON data (for the HTML overview).
+    ID numbers (in folder names, findings, errors) are masked unless ``show_pii``."""
     from pathlib import Path
 
-    data = summary_data(outcomes, meta)
-    write_atomic(Path(out) / SUMMARY_CSV, summary_csv(outcomes))
-    write_atomic(Path(out) / SUMMARY_JSON, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    return data
+    from matcheck.report.pii import mask_pii
+
+    def masked(text: str) -> str:
+        return text if show_pii else mask_pii(text)
+
+    text = masked(json_text(summary_data(outcomes, meta)))
+    write_atomic(Path(out) / SUMMARY_CSV, masked(summary_csv(outcomes)))
+    write_atomic(Path(out) / SUMMARY_JSON, text + "\n")
+    return json.loads(text)

@@ -181,26 +181,31 @@ def _material_label(name: str, person: str | None) -> str:
 
 def _render(report: CheckReport, task: ApplicantTask) -> dict[str, str]:
     from matcheck.report import renderer
+    from matcheck.report.pii import pii_shown
 
+    from matcheck.report.pii import mask_pii
     from matcheck.report.text.console import REPORT_WIDTH
 
-    as_json = renderer("json", "check").check(report, lang=task.lang)
     token = REPORT_WIDTH.set(task.width)
     try:
-        as_text = _ANSI.sub("", renderer("text", "check").check(report, lang=task.lang))
+        with pii_shown(task.show_pii) as births:
+            as_json = renderer("json", "check").check(report, lang=task.lang)
+            as_text = _ANSI.sub("", renderer("text", "check").check(report, lang=task.lang))
     finally:
         REPORT_WIDTH.reset(token)
-    return {"json": _mask(as_json, task.show_pii), "text": _mask(as_text, task.show_pii)}
+    if task.show_pii:
+        return {"json": as_json, "text": as_text}
+    return {"json": mask_pii(as_json, births), "text": mask_pii(as_text, births)}
 
 
 def _failure_reports(task: ApplicantTask, why: str, code: int) -> dict[str, str]:
-    import json
+    from matcheck.textsafe import escape_control, json_text
 
     why = _mask(why, task.show_pii)
     data = {"folder": task.folder, "verdict": "bad-input" if code == EXIT_BAD_INPUT else "failed",
             "exit_code": code, "error": why}
-    text = f"{task.key}\n\n无法检查 (could not be checked): {why}\n"
-    return {"json": json.dumps(data, ensure_ascii=False, indent=2), "text": text}
+    text = f"{escape_control(task.key)}\n\n无法检查 (could not be checked): {escape_control(why)}\n"
+    return {"json": json_text(data), "text": text}
 
 
 def claimed_name(folder: Path) -> str | None:

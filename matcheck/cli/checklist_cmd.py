@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from matcheck.cli.common import (EXIT_OK, Lang, UsageError, as_of_option, handle_errors, lang_option, mask_output,
-                                 output_option, parse_as_of, policy_option, show_pii_option, write_output)
+from matcheck.cli.common import (EXIT_OK, Lang, UsageError, as_of_option, handle_errors, lang_option, output_option,
+                                 parse_as_of, policy_option, render_masked, show_pii_option, write_output)
 
 
 def register(app: typer.Typer) -> None:
@@ -38,5 +38,5 @@ def register(app: typer.Typer) -> None:
         from matcheck.report import renderer
 
         fmt = renderer(format, "checklist")
-        write_output(mask_output(fmt.checklist(result, lang=lang.value), show_pii), output)
+        write_output(render_masked(lambda: fmt.checklist(result, lang=lang.value), show_pii), output)
         raise typer.Exit(EXIT_OK)

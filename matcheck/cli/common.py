@@ -18,7 +18,7 @@ from typing import Any, Callable, Optional
 import typer
 
 from matcheck.console import info
-from matcheck.dates import parse_date
+from matcheck.dates import check_assessment_date, parse_date
 from matcheck.errors import PolicyVersionError, ProfileError, UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -33,9 +33,13 @@ def parse_as_of(value: Optional[str]) -> Optional[date]:
     if value is None or value == "":
         return None
     try:
-        return parse_date(value)
+        parsed = parse_date(value)
     except ValueError:
         raise UsageError(f"--as-of: {value!r} is not a date (YYYY-MM-DD)") from None
+    try:
+        return check_assessment_date(parsed)
+    except ValueError as exc:
+        raise UsageError(f"--as-of: {exc}") from None
 
 
 def write_output(text: str, output: Optional[Path], reading: Optional[Path] = None) -> None:
@@ -57,6 +61,7 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from matcheck.documents.ocr import OcrBackendError, requested_backend  # cheap: no runtime imported
 
+        show_pii = bool(kwargs.get("show_pii"))
         try:
             requested_backend()  # MATCHECK_OCR_BACKEND: a wrong word is a usage error, not a per-file failure
             return func(*args, **kwargs)
@@ -64,10 +69,10 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             raise
         except ProfileError as exc:
             for line in exc.lines:
-                info(line)
+                info(error_line(line, show_pii))
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except (UsageError, PolicyVersionError, OcrBackendError) as exc:
-            info(f"matcheck: {exc}")
+            info(error_line(f"matcheck: {exc}", show_pii))
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except KeyboardInterrupt:
             info("matcheck: interrupted")
@@ -77,10 +82,29 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as exc:  # a bug: still one line, unless debugging
             if os.environ.get("MATCHECK_DEBUG"):
                 raise
-            info(f"matcheck: internal error: {type(exc).__name__}: {exc} (set MATCHECK_DEBUG=1 for details)")
+            info(error_line(f"matcheck: internal error: {type(exc).__name__}: {exc} (set MATCHECK_DEBUG=1 for "
+                            "details)", show_pii))
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def error_line(text: str, show_pii: bool = False) -> str:
+    """An error message as printed: one line of bounded length, control characters escaped, ID numbers masked
+    (unless --show-pii)."""
+    from matcheck.textsafe import clip, escape_control
+
+    return clip(escape_control(mask_output(text, show_pii)), 400)
+
+
+def render_masked(render: Callable[[], str], show_pii: bool) -> str:
+    """A report rendered with ID numbers masked (each table cell as it is laid out, then the whole text), unless
+    --show-pii."""
+    from matcheck.report.pii import mask_pii, pii_shown
+
+    with pii_shown(show_pii) as births:
+        text = render()
+    return text if show_pii else mask_pii(text, births)
 
 
 def mask_output(text: str, show_pii: bool) -> str:

@@ -8,8 +8,8 @@ from typing import Optional
 
 import typer
 
-from matcheck.cli.common import (EXIT_OK, Lang, UsageError, handle_errors, info, lang_option, mask_output,
-                                 output_option, show_pii_option, write_output)
+from matcheck.cli.common import (EXIT_OK, Lang, UsageError, handle_errors, info, lang_option, output_option,
+                                 render_masked, show_pii_option, write_output)
 
 
 def register(app: typer.Typer) -> None:
@@ -41,7 +41,7 @@ def register(app: typer.Typer) -> None:
         fmt = renderer(format, "scan")
         documents = scan_folder(folder, profile_path=profile, use_cache=not no_cache, cache_dir=cache_dir,
                                 progress=_progress if sys.stderr.isatty() else None)
-        write_output(mask_output(fmt.scan(documents, lang=lang.value), show_pii), output)
+        write_output(render_masked(lambda: fmt.scan(documents, lang=lang.value), show_pii), output)
         files = {d.path for d in documents}
         info(f"scan: {len(files)} files, {sum(1 for d in documents if d.material)} documents recognised, "
              f"{sum(1 for d in documents if d.observations)} with problems")
@@ -50,5 +50,8 @@ def register(app: typer.Typer) -> None:
 
 def _progress(i: int, n: int, path: str) -> None:
     """One overwritten line on the terminal while files are read (OCR takes a second or two an image)."""
-    sys.stderr.write(f"\r\033[K读取 {i}/{n}: {path}" + ("\n" if i == n else ""))
+    from matcheck.report.pii import mask_pii
+    from matcheck.textsafe import escape_control
+
+    sys.stderr.write(f"\r\033[K读取 {i}/{n}: {mask_pii(escape_control(path))}" + ("\n" if i == n else ""))
     sys.stderr.flush()

@@ -7,9 +7,8 @@ from typing import Optional
 
 import typer
 
-from matcheck.cli.common import (EXIT_FINDINGS, EXIT_OK, Lang, as_of_option, handle_errors, lang_option,
-                                 mask_output, output_option, parse_as_of, policy_option, show_pii_option,
-                                 write_output)
+from matcheck.cli.common import (EXIT_FINDINGS, EXIT_OK, Lang, as_of_option, handle_errors, lang_option, output_option,
+                                 parse_as_of, policy_option, render_masked, show_pii_option, write_output)
 
 
 def register(app: typer.Typer) -> None:
@@ -35,5 +34,5 @@ def register(app: typer.Typer) -> None:
         assessment = assess(prof, parse_as_of(as_of), policy)
         result = score(assessment)
         findings = profile_findings(assessment, result, config=RuleConfig(lang=lang.value))
-        write_output(mask_output(fmt.score(result, findings, lang=lang.value), show_pii), output)
+        write_output(render_masked(lambda: fmt.score(result, findings, lang=lang.value), show_pii), output)
         raise typer.Exit(EXIT_OK if result.reaches_standard else EXIT_FINDINGS)

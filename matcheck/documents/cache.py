@@ -15,6 +15,11 @@
   engine; the folder analysis is keyed on the engine too, so results of two OCR backends are never mixed.
 * Written atomically (temporary file + rename); a cache that cannot be written or read is ignored, never an error.
 * JSON, not pickle: a cache file is data, and reading it cannot run code.
+* Encrypted with a per-user key (AES-256-GCM): a cache entry holds what the documents say, ID numbers included, so
+  each file is sealed with a random 32-byte key kept in ``$XDG_CONFIG_HOME/matcheck/cache.key`` (else
+  ``~/.config/matcheck/cache.key``; ``$MATCHECK_CACHE_KEY`` names another file), created on first use with mode
+  0600. A cache folder copied elsewhere (a backup, a shared drive) reads as noise; a tampered or foreign entry
+  fails authentication and is simply a miss. Without the key file (it cannot be created or read) the cache is off.
 """
 
 from __future__ import annotations
@@ -62,8 +67,7 @@ class ExtractionCache:
         if not self.enabled:
             return None
         try:
-            with open(self._path(sha256), "rb") as fh:
-                extraction = Extraction.from_json(json.loads(fh.read()))
+            extraction = Extraction.from_json(self._read(self._path(sha256)))
         except (OSError, ValueError, KeyError, TypeError):
             return None
         if extraction.ocr:
@@ -73,6 +77,25 @@ class ExtractionCache:
                 return None  # read by another OCR engine: read again, never mix
         return extraction
 
+    def _read(self, path: Path) -> Any:
+        """The JSON data of one entry, decrypted and authenticated; ValueError when it is not ours."""
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        key = cache_key()
+        if key is None:
+            raise ValueError("no cache key")
+        with open(path, "rb") as fh:
+            blob = fh.read()
+        if not blob.startswith(_MAGIC):
+            raise ValueError("not an encrypted entry")  # e.g. a plain entry of an older version: a miss
+        nonce, sealed = blob[len(_MAGIC):len(_MAGIC) + 12], blob[len(_MAGIC) + 12:]
+        try:
+            plain = AESGCM(key).decrypt(nonce, sealed, path.name.encode())
+        except InvalidTag:
+            raise ValueError("entry does not authenticate") from None
+        return json.loads(plain)
+
     def put(self, sha256: str, extraction: Extraction) -> None:
         self._write(self._path(sha256), extraction.to_json())
 
@@ -80,8 +103,7 @@ class ExtractionCache:
         if not self.enabled:
             return None
         try:
-            with open(self.analysis_root / key[:2] / f"{key}.json", "rb") as fh:
-                return tuple(decode_document(d) for d in json.loads(fh.read()))
+            return tuple(decode_document(d) for d in self._read(self.analysis_root / key[:2] / f"{key}.json"))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -91,16 +113,59 @@ class ExtractionCache:
     def _write(self, path: Path, data: Any) -> None:
         if not self.enabled:
             return
+        key = cache_key()
+        if key is None:
+            return
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
+            plain = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+            nonce = os.urandom(12)
+            blob = _MAGIC + nonce + AESGCM(key).encrypt(nonce, plain, path.name.encode())
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            tmp.write_bytes(blob)
             os.replace(tmp, path)
         except (OSError, TypeError, ValueError):
             try:
                 tmp.unlink()
             except OSError:
                 pass
+
+
+_MAGIC = b"matcheck-cache-aesgcm-1\n"
+
+
+def cache_key_path() -> Path:
+    env = os.environ.get("MATCHECK_CACHE_KEY")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CONFIG_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".config") / "matcheck" / "cache.key"
+
+
+def cache_key() -> bytes | None:
+    """The per-user cache key (32 random bytes), made on first use with mode 0600; None if it cannot be had."""
+    path = cache_key_path()
+    for _attempt in range(2):
+        try:
+            with open(path, "rb") as fh:
+                key = fh.read(33)
+            return key if len(key) == 32 else None
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue  # another process made it just now: read theirs
+        except OSError:
+            return None
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(os.urandom(32))
+    return None
 
 
 def analysis_key(manifest: list[tuple[Any, ...]], context: str) -> str:

@@ -14,19 +14,24 @@ import zipfile
 import docx  # python-docx
 from docx.opc.exceptions import PackageNotFoundError
 
+from matcheck.documents.budget import OVER_BUDGET, Deadline, OverBudget, check_zip_inflation
 from matcheck.documents.extraction import Extraction, PageText
 from matcheck.documents.sniff import UnsafeZip, check_zip_infos
 
 
 def extract_docx(data: bytes) -> Extraction:
     out = Extraction("docx", page_count=None)
+    deadline = Deadline()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             check_zip_infos(zf.infolist(), len(data))
+        check_zip_inflation(data, deadline)  # what the parts really inflate to, not what they declare
         document = docx.Document(io.BytesIO(data))
-        text = "\n".join(_body_lines(document))
+        text = "\n".join(_body_lines(document, deadline))
     except UnsafeZip as exc:
         return out.unreadable("压缩内容异常（疑似压缩炸弹），未读取", str(exc))
+    except OverBudget as exc:
+        return out.unreadable(OVER_BUDGET, str(exc))
     except (zipfile.BadZipFile, PackageNotFoundError) as exc:
         return out.unreadable("Word 文件损坏，无法读取", f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many unrelated types on damaged XML
@@ -35,12 +40,13 @@ def extract_docx(data: bytes) -> Extraction:
     return out
 
 
-def _body_lines(document) -> list[str]:
+def _body_lines(document, deadline: Deadline) -> list[str]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     lines: list[str] = []
     for block in document.iter_inner_content():
+        deadline.check()
         if isinstance(block, Paragraph):
             if block.text.strip():
                 lines.append(block.text)

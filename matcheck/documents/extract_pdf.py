@@ -14,6 +14,7 @@ import io
 import logging
 import re
 
+from matcheck.documents.budget import OVER_BUDGET, Deadline, pdf_limits, pdf_page_problem
 from matcheck.documents.extraction import Extraction, PageText
 from matcheck.documents.reading_order import page_text
 
@@ -32,11 +33,17 @@ def _needs_ocr(text: str) -> bool:
 
 def extract_pdf(data: bytes) -> Extraction:
     """Page texts of a PDF held in memory (the file is read once, by the caller)."""
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
-
     out = Extraction("pdf")
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # "EOF marker not found" and friends: we report, not log
+    with pdf_limits():  # every stream inflated at most PDF_STREAM_BYTES (documents/budget.py)
+        return _extract_pdf(data, out)
+
+
+def _extract_pdf(data: bytes, out: Extraction) -> Extraction:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
+
+    deadline = Deadline()
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -49,7 +56,13 @@ def extract_pdf(data: bytes) -> Extraction:
         count = len(pages)
         texts = []
         for i in range(min(count, MAX_PAGES)):
+            if deadline.spent:  # keep what was read; say the rest was not
+                out.unreadable(OVER_BUDGET, f"reading took more than {deadline.seconds:g} s; "
+                                            f"{i} of {count} pages read")
+                break
             texts.append(page_text(pages[i]).replace("\x00", ""))
+    except LimitReachedError as exc:  # a decompression bomb: never handed to PDFium, which has no such limits
+        return out.unreadable(OVER_BUDGET, f"pypdf: {exc}")
     except FileNotDecryptedError as exc:
         return out.unreadable("PDF 已加密（需要密码），无法读取", f"{type(exc).__name__}: {exc}")
     except (PyPdfError, DependencyError, ValueError, KeyError, TypeError, AttributeError, IndexError,
@@ -59,6 +72,11 @@ def extract_pdf(data: bytes) -> Extraction:
     if count > MAX_PAGES:
         out.unreadable(f"PDF 页数过多（{count} 页），只读取了前 {MAX_PAGES} 页", f"{count} pages")
     scanned = [i for i, t in enumerate(texts) if _needs_ocr(t)]
+    for i in list(scanned):  # PDFium renders without limits: a page over budget is reported, not rendered
+        problem = pdf_page_problem(reader.pages[i])
+        if problem:
+            out.unreadable(OVER_BUDGET, f"page {i + 1}: {problem}")
+            scanned.remove(i)
     out.pages = [PageText(t) for t in texts]
     if scanned:
         _ocr_pages(data, scanned, out)

@@ -21,6 +21,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from matcheck import safeio
+
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # a phone photo is 2-8 MB, a 60-page PDF well under 10 MB
 MAX_DEPTH = 32
 MAX_FILES = 5000
@@ -60,6 +62,7 @@ class Entry:
     size: int
     problem: tuple[str, str] | None = None
     bad_name: bool = False
+    rel: str = ""  # relative, POSIX separators, as walked (may hold surrogate escapes): unique within the folder
 
 
 def display_name(name: str) -> str:
@@ -91,14 +94,13 @@ def _inside(root: str, target: str) -> bool:
 
 def _walk(root: str, directory: str, prefix: str, depth: int, max_bytes: int, out: list[Entry]) -> None:
     try:
-        with os.scandir(directory) as it:
-            entries = sorted(it, key=lambda e: e.name)
+        entries = safeio.list_folder(directory)  # names and lstat results, without touching the folder's atime
     except OSError as exc:
         out.append(Entry(display_name(prefix.rstrip("/")) or ".", directory, 0,
-                         ("文件夹无法读取", f"{type(exc).__name__}: {exc.strerror or exc}")))
+                         ("文件夹无法读取", f"{type(exc).__name__}: {exc.strerror or exc}"), rel=prefix or "."))
         return
-    for entry in entries:
-        name = entry.name
+    for name, lst in entries:
+        path = os.path.join(directory, name)
         if is_skipped(name):
             continue
         rel = prefix + name
@@ -106,72 +108,55 @@ def _walk(root: str, directory: str, prefix: str, depth: int, max_bytes: int, ou
             continue
         if len(out) >= MAX_FILES:
             out.append(Entry(display_name(prefix) or ".", directory, 0,
-                             ("文件过多，其余文件未读取", f"more than {MAX_FILES} files")))
+                             ("文件过多，其余文件未读取", f"more than {MAX_FILES} files"), rel=prefix + "…"))
             return
         shown = display_name(rel)
         bad_name = shown != rel
-        try:
-            st = entry.stat(follow_symlinks=False)
-        except OSError as exc:
-            out.append(Entry(shown, entry.path, 0, ("文件无法读取", f"stat: {exc.strerror or exc}"), bad_name))
+        if isinstance(lst, OSError):
+            out.append(Entry(shown, path, 0, ("文件无法读取", f"stat: {lst.strerror or lst}"), bad_name, rel))
             continue
+        st = lst
         if stat.S_ISLNK(st.st_mode):
-            _link(root, entry, shown, bad_name, max_bytes, out)
+            _link(root, path, shown, bad_name, max_bytes, out, rel)
         elif stat.S_ISDIR(st.st_mode):
             if depth >= MAX_DEPTH:
-                out.append(Entry(shown, entry.path, 0, ("文件夹层级过深，未读取", f"depth > {MAX_DEPTH}"), bad_name))
+                out.append(Entry(shown, path, 0, ("文件夹层级过深，未读取", f"depth > {MAX_DEPTH}"), bad_name,
+                                 rel))
             else:
-                _walk(root, entry.path, rel + "/", depth + 1, max_bytes, out)
+                _walk(root, path, rel + "/", depth + 1, max_bytes, out)
         elif stat.S_ISREG(st.st_mode):
-            out.append(_file(shown, entry.path, st.st_size, max_bytes, bad_name))
+            out.append(_file(shown, path, st.st_size, max_bytes, bad_name, rel))
         else:
-            out.append(Entry(shown, entry.path, 0, ("不是普通文件（设备、管道或套接字）", f"mode {oct(st.st_mode)}"),
-                             bad_name))
+            out.append(Entry(shown, path, 0, ("不是普通文件（设备、管道或套接字）", f"mode {oct(st.st_mode)}"),
+                             bad_name, rel))
 
 
-def _link(root: str, entry: os.DirEntry, shown: str, bad_name: bool, max_bytes: int, out: list[Entry]) -> None:
-    target = os.path.realpath(entry.path)
+def _link(root: str, path: str, shown: str, bad_name: bool, max_bytes: int, out: list[Entry],
+          rel: str) -> None:
+    target = os.path.realpath(path)
     if not _inside(root, target):
-        out.append(Entry(shown, entry.path, 0, ("链接指向文件夹之外，未读取", f"link to {display_name(target)}"),
-                         bad_name))
+        out.append(Entry(shown, path, 0, ("链接指向文件夹之外，未读取", f"link to {display_name(target)}"),
+                         bad_name, rel))
         return
     try:
         st = os.stat(target)
     except OSError:
-        out.append(Entry(shown, entry.path, 0, ("链接指向的文件不存在", f"broken link to {display_name(target)}"),
-                         bad_name))
+        out.append(Entry(shown, path, 0, ("链接指向的文件不存在", f"broken link to {display_name(target)}"),
+                         bad_name, rel))
         return
     if stat.S_ISREG(st.st_mode):
-        out.append(_file(shown, target, st.st_size, max_bytes, bad_name))
+        out.append(_file(shown, target, st.st_size, max_bytes, bad_name, rel))
     # a link to a folder inside the folder: its files are walked where they are
 
 
-def _file(shown: str, abspath: str, size: int, max_bytes: int, bad_name: bool) -> Entry:
+def _file(shown: str, abspath: str, size: int, max_bytes: int, bad_name: bool, rel: str) -> Entry:
     if size > max_bytes:
-        return Entry(shown, abspath, size, ("文件过大，未读取", f"{size} bytes > limit {max_bytes}"), bad_name)
-    return Entry(shown, abspath, size, None, bad_name)
-
-
-_NOATIME = getattr(os, "O_NOATIME", 0)
+        return Entry(shown, abspath, size, ("文件过大，未读取", f"{size} bytes > limit {max_bytes}"), bad_name, rel)
+    return Entry(shown, abspath, size, None, bad_name, rel)
 
 
 def read_bytes(abspath: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The file's content, opened read-only (``O_NOATIME`` when permitted); OSError if it cannot be read or has
-    grown past ``max_bytes`` since the walk."""
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(abspath, flags | _NOATIME)
-    except PermissionError:
-        fd = os.open(abspath, flags)  # O_NOATIME needs ownership; fall back to a plain read-only open
-    with os.fdopen(fd, "rb", closefd=True) as fh:
-        size = os.fstat(fd).st_size
-        if size > max_bytes:
-            raise OSError(f"file grew past the limit of {max_bytes} bytes")
-        # ask for the size we expect (+1 to notice growth): read(n) allocates n bytes up front, so asking for the
-        # limit would cost a 50 MB allocation per file
-        data = fh.read(size + 1)
-        if len(data) > size:  # still being written: read on, up to the limit
-            data += fh.read(max_bytes + 1 - len(data))
-    if len(data) > max_bytes:
-        raise OSError(f"file grew past the limit of {max_bytes} bytes")
-    return data
+    """The file's content, opened as :func:`matcheck.safeio.open_readonly` does (read-only, ``O_NOATIME`` when
+    permitted, never blocking on a FIFO, regular files only); OSError if it cannot be read or has grown past
+    ``max_bytes`` since the walk."""
+    return safeio.read_bytes(abspath, max_bytes)

@@ -2,12 +2,28 @@
 
 ``profile.yaml: education[1].start: '2010-13' is not a month (YYYY-MM)``
 ``profile.yaml: applicant.nmae: unknown key; did you mean 'name'?``
+
+A profile is untrusted input (it may come with an applicant's folder), so reading one has hard limits, each a
+one-line error and exit 2 (the numbers are below, and in docs/checking.md):
+
+* the file: at most :data:`MAX_PROFILE_BYTES`, opened as every applicant file is (``matcheck.safeio``: read-only,
+  no atime change, never blocking on a FIFO);
+* YAML: a safe loader (:class:`_ProfileLoader`) that counts the nodes a document *expands* to, aliases included,
+  and stops past :data:`MAX_NODES` (a "billion laughs" stops after a few thousand steps, in milliseconds), refuses
+  an alias inside its own anchor (``a: &a [*a]``), nesting deeper than :data:`MAX_DEPTH`, a number longer than
+  :data:`MAX_NUMBER_CHARS` characters, ``.inf``/``.nan``, a value its tag cannot take (``!!float x``,
+  ``!!int abc``, ``!!bool maybe``) and a key given twice;
+* JSON: the same (duplicate keys, depth, number size, ``Infinity``/``NaN``);
+* only the keys of the profile format (``source:`` and ``to_verify:`` are matcheck's own, never read from a file);
+* every message is one line of at most :data:`matcheck.errors.MAX_LINE_CHARS` characters with control
+  characters escaped, and at most :data:`matcheck.errors.MAX_LINES` of them.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +31,14 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from matcheck.errors import ProfileError
-from matcheck.profile.model import Profile
+from matcheck.profile.model import PROFILE_TOP_KEYS, Profile
 
 TO_VERIFY_WORDS = frozenset({"待核实", "unknown"})
 MAX_PROFILE_BYTES = 1_000_000
+MAX_NODES = 20_000  # a full profile is a few hundred nodes
+MAX_DEPTH = 20  # a profile nests 4 levels deep
+MAX_NUMBER_CHARS = 30  # an 18-digit ID written without quotes still fits
+INTERNAL_KEYS = ("source", "to_verify")
 
 
 def format_path(loc: tuple[Any, ...]) -> str:
@@ -106,6 +126,13 @@ def parse_profile(data: Any, source: str = "profile") -> Profile:
     if not isinstance(data, dict):
         raise ProfileError([f"{source}: the profile must be a mapping of keys (applicant:, employer:, ...), "
                             f"got {type(data).__name__}"])
+    internal = [k for k in INTERNAL_KEYS if k in data]
+    if internal:
+        raise ProfileError([f"{source}: {k}: unknown key; expected one of: {', '.join(PROFILE_TOP_KEYS)}"
+                            for k in internal])
+    problem = _too_big(data)
+    if problem:
+        raise ProfileError([f"{source}: {problem}"])
     found: set[str] = set()
     cleaned = _strip_to_verify(data, (), found)
     try:
@@ -120,43 +147,201 @@ def parse_profile(data: Any, source: str = "profile") -> Profile:
 
 
 def read_profile_data(path: Path) -> Any:
-    """Read YAML or JSON from ``path``; ProfileError on anything unreadable."""
+    """Read YAML or JSON from ``path``; ProfileError on anything unreadable (see the module docstring)."""
+    from matcheck.safeio import NotRegularFile, read_bytes
+
     name = str(path)
     if not path.exists():
         raise ProfileError([f"{name}: no such file (expected a profile.yaml; `matcheck init` writes a template)"])
     if not path.is_file():
         raise ProfileError([f"{name}: is not a file (expected a profile in YAML or JSON)"])
-    if path.stat().st_size > MAX_PROFILE_BYTES:
-        raise ProfileError([f"{name}: is {path.stat().st_size} bytes; a profile is expected to be under 1 MB"])
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ProfileError([f"{name}: is not UTF-8 text (byte {exc.start}); save the profile as UTF-8"]) from None
+        raw = read_bytes(path, MAX_PROFILE_BYTES)
+    except NotRegularFile:
+        raise ProfileError([f"{name}: is not a file (expected a profile in YAML or JSON)"]) from None
     except OSError as exc:
+        if exc.errno is None:  # over the size limit
+            raise ProfileError([f"{name}: is over {MAX_PROFILE_BYTES} bytes; a profile is expected to be under "
+                                "1 MB"]) from None
         raise ProfileError([f"{name}: cannot be read ({exc.strerror})"]) from None
     try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProfileError([f"{name}: is not UTF-8 text (byte {exc.start}); save the profile as UTF-8"]) from None
+    try:
         if path.suffix.lower() == ".json":
-            return json.loads(text)
+            return _load_json(text)
         try:
-            return yaml.safe_load(text)
-        except ValueError:
-            # a date-like scalar that is no date (2026-13-01) makes PyYAML raise ValueError: read dates as text
-            # so that validation names the field and the value
-            return yaml.load(text, Loader=_DatesAsTextLoader)  # noqa: S506 (a SafeLoader subclass)
+            return yaml.load(text, Loader=_ProfileLoader)  # noqa: S506 (a SafeLoader subclass with limits)
+        except _BadTimestamp:
+            # a date-like scalar that is no date (2026-13-01): read dates as text so that validation names the
+            # field and the value
+            return yaml.load(text, Loader=_DatesAsTextLoader)  # noqa: S506 (a SafeLoader subclass with limits)
     except json.JSONDecodeError as exc:
         raise ProfileError([f"{name}: line {exc.lineno}: not valid JSON ({exc.msg})"]) from None
+    except _JsonLimit as exc:
+        raise ProfileError([f"{name}: not a usable profile ({exc})"]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ProfileError([f"{name}: {where}not valid YAML ({problem})"]) from None
+    except RecursionError:  # a limit above should have stopped it first; still one line, never a traceback
+        raise ProfileError([f"{name}: nested too deeply (more than {MAX_DEPTH} levels)"]) from None
 
 
-class _DatesAsTextLoader(yaml.SafeLoader):
-    """SafeLoader that keeps timestamps as strings (the model parses and checks them)."""
+# --------------------------------------------------------------------------- YAML with limits
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-_DatesAsTextLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+class _BadTimestamp(yaml.constructor.ConstructorError):
+    """A date-like scalar that is no date: read again with dates as text."""
+
+
+class _ProfileLoader(yaml.SafeLoader):
+    """PyYAML's SafeLoader with hard limits (module docstring). Composition counts every node a document expands
+    to — an alias counts as the whole of what it refers to — so a document that would expand past
+    :data:`MAX_NODES` is refused while it is being read, before anything is built."""
+
+    def __init__(self, stream: Any):
+        super().__init__(stream)
+        self._open_anchors: set[str] = set()
+        self._sizes: dict[int, int] = {}  # id(anchored node) → its expanded size
+        self._counts: list[int] = [0]  # expanded size of the collections being composed
+        self._depth = 0
+
+    def _count(self, size: int, mark: Any) -> None:
+        self._counts[-1] += size
+        if sum(self._counts) > MAX_NODES:
+            raise yaml.composer.ComposerError(None, None, f"expands to more than {MAX_NODES} values "
+                                              "(a profile has a few hundred; aliases count each time)", mark)
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor in self._open_anchors:
+                raise yaml.composer.ComposerError(None, None, f"alias *{event.anchor} is inside its own anchor "
+                                                  "(a value that contains itself)", event.start_mark)
+            node = super().compose_node(parent, index)
+            self._count(self._sizes.get(id(node), 1), event.start_mark)
+            return node
+        anchor = getattr(event, "anchor", None)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep",
+                                              event.start_mark)
+        if anchor:
+            self._open_anchors.add(anchor)
+        self._counts.append(0)
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            inner = self._counts.pop()
+            self._depth -= 1
+            self._open_anchors.discard(anchor)
+        size = 1 + inner
+        if anchor:
+            self._sizes[id(node)] = size
+        self._count(size, event.start_mark)
+        return node
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:  # noqa: D102
+        if isinstance(node, yaml.ScalarNode) and len(node.value) > MAX_NUMBER_CHARS and node.tag in _NUMBER_TAGS:
+            raise yaml.constructor.ConstructorError(None, None, f"a number of {len(node.value)} characters "
+                                                    f"(at most {MAX_NUMBER_CHARS})", node.start_mark)
+        try:
+            value = super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, KeyError, TypeError, OverflowError, AttributeError) as exc:
+            shown = node.value if isinstance(node.value, str) else ""
+            error = _BadTimestamp if node.tag == _TIMESTAMP else yaml.constructor.ConstructorError
+            raise error(None, None, f"{shown!r} cannot be read as {node.tag.rsplit(':', 1)[-1]} "
+                        f"({type(exc).__name__})", node.start_mark) from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a finite number",
+                                                    node.start_mark)
+        return value
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # noqa: D102
+        if isinstance(node, yaml.MappingNode):
+            seen: set[Any] = set()
+            for key_node, _value in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                    key = (key_node.tag, key_node.value)
+                    if key in seen:
+                        raise yaml.constructor.ConstructorError(None, None, f"key {key_node.value!r} is given "
+                                                                "twice", key_node.start_mark)
+                    seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+_NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+
+
+class _DatesAsTextLoader(_ProfileLoader):
+    """The profile loader, keeping timestamps as strings (the model parses and checks them)."""
+
+
+_DatesAsTextLoader.add_constructor(_TIMESTAMP, yaml.SafeLoader.construct_yaml_str)
+
+
+# --------------------------------------------------------------------------- JSON with the same limits
+
+class _JsonLimit(ValueError):
+    pass
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _JsonLimit(f"key {key!r} is given twice")
+        out[key] = value
+    return out
+
+
+def _json_number(text: str) -> Any:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _JsonLimit(f"a number of {len(text)} characters (at most {MAX_NUMBER_CHARS})")
+    return float(text) if any(c in text for c in ".eE") else int(text)
+
+
+def _json_constant(text: str) -> Any:
+    raise _JsonLimit(f"{text} is not a finite number")
+
+
+def _load_json(text: str) -> Any:
+    try:
+        data = json.loads(text, object_pairs_hook=_json_pairs, parse_int=_json_number, parse_float=_json_number,
+                          parse_constant=_json_constant)
+    except RecursionError:
+        raise _JsonLimit(f"nested more than {MAX_DEPTH} levels deep") from None
+    problem = _too_big(data)
+    if problem:
+        raise _JsonLimit(problem)
+    return data
+
+
+def _too_big(data: Any) -> str | None:
+    """Why already-parsed data is beyond the limits (depth, size, a non-finite number), or None."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    seen = 0
+    while stack:
+        value, depth = stack.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            return f"more than {MAX_NODES} values"
+        if depth > MAX_DEPTH:
+            return f"nested more than {MAX_DEPTH} levels deep"
+        if isinstance(value, float) and not math.isfinite(value):
+            return f"{value} is not a finite number"
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return None
 
 
 def load_profile(path: str | Path) -> Profile:

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from matcheck.dates import Month, parse_date
+from matcheck.dates import Month, check_assessment_date, parse_date
 from matcheck.identity import credit_code_problem, id_number_problem, normalise_credit_code, normalise_id_number, parse_id_number
 
 # --------------------------------------------------------------------------- value types
@@ -26,6 +26,10 @@ def _to_date(v: Any) -> Any:
     if isinstance(v, str):
         return parse_date(v)
     raise ValueError(f"{v!r} is not a date (YYYY-MM-DD)")
+
+
+def _assessment_date(v: Any) -> Any:
+    return v if v is None else check_assessment_date(v)
 
 
 def _to_month(v: Any) -> Any:
@@ -454,7 +458,7 @@ class Records(_Model):
 class Profile(_Model):
     """One applicant's claimed facts. Build with :func:`matcheck.profile.load_profile`."""
 
-    as_of: DateField = None
+    as_of: Annotated[Optional[date], BeforeValidator(_to_date), AfterValidator(_assessment_date)] = None
     policy: Policy = "auto"
     applicant: Applicant = Applicant()
     employer: Employer = Employer()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from matcheck.report.base import Renderer
 from matcheck.report.jsonable import to_data
+from matcheck.textsafe import json_text
 from matcheck.results import Checklist, CheckReport, Document, Finding, Score
 
 
@@ -83,4 +83,4 @@ class JsonRenderer(Renderer):
 
 
 def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_text(data)

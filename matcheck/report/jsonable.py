@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import json
+from matcheck.textsafe import json_text
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -33,4 +33,4 @@ def to_data(obj: Any) -> Any:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(to_data(data), ensure_ascii=False, indent=2)
+    return json_text(to_data(data))

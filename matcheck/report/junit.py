@@ -13,6 +13,7 @@ from typing import Any
 
 from matcheck.report.base import Renderer
 from matcheck.results import CheckReport
+from matcheck.textsafe import escape_control
 from matcheck.rules import RULES
 
 FAILING_STATUSES = ("missing", "expired", "incomplete")
@@ -89,10 +90,22 @@ def _line(f: Any) -> str:
     return f"{f.severity.upper()} {f.code} {f.message}{files} → {f.hint}"
 
 
+def _well_formed(root: ET.Element) -> ET.Element:
+    """XML 1.0 cannot hold most control characters at all (ElementTree writes them anyway, and the file no longer
+    parses): every text and attribute taken from a file name, a finding or a profile is escaped visibly."""
+    for el in root.iter():
+        el.attrib.update({k: escape_control(v) for k, v in el.attrib.items()})
+        if el.text:
+            el.text = escape_control(el.text, one_line=False)
+        if el.tail:
+            el.tail = escape_control(el.tail, one_line=False)
+    return root
+
+
 class JunitRenderer(Renderer):
     kinds = frozenset({"check"})
 
     def check(self, report: CheckReport, lang: str = "zh") -> str:
-        root = junit_tree(report, lang)
+        root = _well_formed(junit_tree(report, lang))
         ET.indent(root)
         return ET.tostring(root, encoding="unicode", xml_declaration=True)

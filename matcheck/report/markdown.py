@@ -10,13 +10,15 @@ from matcheck.report.base import Renderer
 from matcheck.report.text.checklist_text import (applicant_name, closing_notes, details, group_title, item_name,
                                                  layout, marks, summary, whose, words)
 from matcheck.results import Checklist
+from matcheck.textsafe import escape_control
 
 
 def _md(text: str) -> str:
     """Escape what Markdown would read as markup inside a line (table pipes, emphasis, HTML)."""
+    text = escape_control(" ".join(text.split()))  # one line, no control characters
     for ch in ("\\", "|", "*", "_", "<", ">", "[", "]", "`"):
         text = text.replace(ch, "\\" + ch)
-    return " ".join(text.split())
+    return text
 
 
 class MarkdownRenderer(Renderer):

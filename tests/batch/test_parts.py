@@ -14,7 +14,7 @@ import pytest
 
 from matcheck.batch.discover import discover, enclosing_applicant
 from matcheck.batch.html import overview_html
-from matcheck.batch.resume import Manifest, fingerprint
+from matcheck.batch.resume import Manifest, fingerprint, path_key
 from matcheck.batch.summary import summary_csv, summary_data
 from matcheck.batch.work import ApplicantOutcome, ApplicantTask, IndicatorPoints, classify_failure, summarise
 from matcheck.profile import ProfileError, load_profile
@@ -58,18 +58,18 @@ def test_fingerprint_changes_with_content_and_reuses_hashes(tmp_path: Path) -> N
     write_applicant(tmp_path / "a", 2)
     first = fingerprint(tmp_path / "a")
     assert "profile.yaml" in first.files and "材料/个税.pdf" in first.files
-    again = fingerprint(tmp_path / "a", {k: list(v) for k, v in first.files.items()})
+    again = fingerprint(tmp_path / "a", {path_key(k): list(v) for k, v in first.files.items()})
     assert again.digest == first.digest
     # a stale hash with the same size and mtime is trusted (the git-index shortcut) ...
-    fake = {k: list(v) for k, v in first.files.items()}
-    fake["profile.yaml"][2] = "0" * 64
+    fake = {path_key(k): list(v) for k, v in first.files.items()}
+    fake[path_key("profile.yaml")][2] = "0" * 64
     assert fingerprint(tmp_path / "a", fake).digest != first.digest
     # ... and a changed file (new mtime) is hashed again
     pdf = tmp_path / "a" / "学位证书.pdf"
     data = pdf.read_bytes()
     pdf.write_bytes(data + b"% changed\n")
     os.utime(pdf, ns=(pdf.stat().st_atime_ns, pdf.stat().st_mtime_ns + 1_000_000))
-    changed = fingerprint(tmp_path / "a", {k: list(v) for k, v in first.files.items()})
+    changed = fingerprint(tmp_path / "a", {path_key(k): list(v) for k, v in first.files.items()})
     assert changed.digest != first.digest
     assert changed.files["学位证书.pdf"][2] != first.files["学位证书.pdf"][2]
 
@@ -82,17 +82,17 @@ def test_manifest_survives_a_torn_last_line(tmp_path: Path) -> None:
     with open(tmp_path / "manifest.jsonl", "a", encoding="utf-8") as f:
         f.write('{"key": "c", "inputs": "in3", "sett')  # the process was killed mid-write
     m2 = Manifest(tmp_path).load()
-    assert set(m2.entries) == {"a", "b"}
+    assert set(m2.entries) == {path_key("a"), path_key("b")}  # names are hashed in the manifest
     assert m2.unchanged("a", "in1", "s") is not None
     assert m2.unchanged("a", "in1", "other settings") is None
     assert m2.unchanged("a", "changed", "s") is None
     assert m2.unchanged("b", "in2", "s") is None  # an internal error is always redone
     m2.record("c", "in3", "s", {}, {"key": "c", "exit_code": 1})
     m2.close()
-    assert set(Manifest(tmp_path).load().entries) == {"a", "b", "c"}
+    assert set(Manifest(tmp_path).load().entries) == {path_key(k) for k in "abc"}
     m2.compact()
     lines = (tmp_path / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
-    assert [json.loads(x)["key"] for x in lines] == ["a", "b", "c"]
+    assert [json.loads(x)["key"] for x in lines] == sorted(path_key(k) for k in "abc")
 
 
 # --------------------------------------------------------------------------- summary rows

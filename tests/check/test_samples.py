@@ -101,6 +101,35 @@ def test_fail_on_warning_turns_a_warning_only_folder_into_exit_1(runs, tmp_path)
     assert run_check(str(folder), "--fail-on", "warning", cache_dir=cache).exit_code == 1
 
 
+def test_every_default_output_of_every_sample_hides_ids(runs):
+    """Every default output of every sample (the same outputs as tests/hostile/test_no_id_leaks.py, here with the
+    OCR'd photos: ID cards, the 人事专员's too) holds no full ID number and no birth date beside a masked one."""
+    from matcheck.cli import app
+    from tests.hostile.leaks import ids_in, leaks
+    from typer.testing import CliRunner
+
+    cache: Path = runs["_cache"]  # type: ignore[assignment]
+    searched = 0
+    for name in EXPECTED:
+        folder = SAMPLES / name
+        shown = CliRunner().invoke(app, ["scan", str(folder), "--format", "json", "--show-pii", "--profile",
+                                         str(folder / "profile.yaml"), "--cache-dir", str(cache)]).stdout
+        known = ids_in(shown) | ids_in((folder / "profile.yaml").read_text(encoding="utf-8"))
+        assert known, name
+        for command, fmt in [("check", "text"), ("check", "json"), ("check", "sarif"), ("check", "junit"),
+                             ("scan", "text"), ("scan", "json"), ("score", "text"), ("score", "json"),
+                             ("checklist", "text"), ("checklist", "json"), ("checklist", "markdown")]:
+            target = folder / "profile.yaml" if command in ("score", "checklist") else folder
+            extra = ["--cache-dir", str(cache)] if command in ("check", "scan") else []
+            result = CliRunner().invoke(app, [command, str(target), "--format", fmt, *extra])
+            assert result.exit_code in (0, 1), (name, command, fmt, result.stderr)
+            for stream in (result.stdout, result.stderr):
+                found = leaks(stream, known)
+                assert not found, (name, command, fmt, found)
+                searched += 1
+    print(f"\nsamples: {searched} outputs searched for ID numbers")
+
+
 @pytest.mark.parametrize("name", list(EXPECTED))
 def test_no_output_format_names_a_private_note(name, runs):
     """Every format of ``check`` names documents a user can look up, never the project's design notes."""

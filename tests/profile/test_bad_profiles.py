@@ -56,8 +56,8 @@ CASES = [
     ("base_yuan_before_the_wage_table", "profile.yaml",
      GOOD.replace("as_of: 2026-11-20", "as_of: 2014-03-20").replace("from: 2022-07", "from: 2010-01")
      .replace("expires: 2027-02-28", "expires: 2015-02-28").replace("issued: 2024-03-01", "issued: 2013-03-01")
-     .replace("base_multiple: 1.2", "base: 12000"), [],
-     ["social_insurance[0].base", "社平", "base_multiple"]),
+     .replace("base_multiple: 1.2", "base: 12000").replace("start: 2010-09, end: 2014-06", "start: 2008-09, end: 2012-06"),
+     [], ["social_insurance[0].base", "社平", "base_multiple"]),  # (a degree finished before that as_of)
     # study abroad is written on a mode: 国外 record; a non-province elsewhere says what to write instead
     ("abroad_on_a_domestic_record", "profile.yaml",
      GOOD.replace("mode: 全日制, start: 2010-09", "province: 国外, mode: 自考, start: 2010-09"), [],

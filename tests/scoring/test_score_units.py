@@ -70,7 +70,8 @@ def test_unpublished_average_wage_stands_in_and_says_so() -> None:
 
 def test_a_month_before_the_wage_table_is_a_profile_error_naming_the_month() -> None:
     data = dict(BASE, social_insurance=[{"from": "2010-01", "to": "2014-02", "unit": "上海示例信息科技有限公司",
-                                         "base": 9000}])
+                                         "base": 9000}],
+                education=[{"level": "大专", "mode": "全日制", "start": "2008-09", "end": "2011-06"}])  # done by then
     with pytest.raises(ProfileError) as err:
         run(data, as_of=date(2014, 3, 20))
     line = err.value.lines[0]

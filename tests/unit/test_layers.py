@@ -19,7 +19,8 @@ PACKAGE = ROOT / "matcheck"
 # Bottom to top. A module belongs to the layer of the longest prefix that names it; it may import its own layer
 # and the layers below. docs/architecture.md draws the same table: change both together.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("matcheck", "matcheck.errors", "matcheck.atomic", "matcheck.console", "matcheck.data",
+    ("base", ("matcheck", "matcheck.errors", "matcheck.atomic", "matcheck.console", "matcheck.data", "matcheck.safeio",
+              "matcheck.textsafe",
               "matcheck.dates", "matcheck.identity", "matcheck.workdays", "matcheck.results", "matcheck.matching",
               "matcheck.rule_names", "matcheck.sources", "matcheck.policy", "matcheck.profile")),
     ("assessment", ("matcheck.assessment",)),

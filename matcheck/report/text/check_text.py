@@ -13,6 +13,7 @@ from matcheck.materials import material_label
 from matcheck.report.text.console import string_console
 from matcheck.report.text.score_text import upheld_line
 from matcheck.results import PERSON_LABELS, SEVERITIES, CheckReport, MaterialStatus
+from matcheck.textsafe import escape_control
 
 MARK = {"present": "✓", "missing": "✗", "expired": "✗", "incomplete": "!", "unverified": "!"}
 STATUS = {
@@ -126,7 +127,7 @@ class CheckText:
                 files.add_column(col, overflow="fold")
             for d in report.documents:
                 material = material_label(d.material, lang) if d.material else w["unrecognised"]
-                files.add_row(d.ref, d.file_type + (" OCR" if d.ocr else ""), material,
+                files.add_row(escape_control(d.ref), d.file_type + (" OCR" if d.ocr else ""), material,
                               PERSON.get(lang, PERSON["zh"]).get(d.person or "", d.person or "—"),
                               f"{d.confidence:.2f}")
             console.print(files)

@@ -13,10 +13,22 @@ from rich.console import Console
 # report is the same whichever worker (process, thread, cluster node, each with its own COLUMNS) renders it.
 REPORT_WIDTH: ContextVar[int | None] = ContextVar("REPORT_WIDTH", default=None)
 
+from matcheck.report.pii import mask_unless_shown
+from matcheck.textsafe import escape_control
+
+
+class _SafeConsole(Console):
+    """Every string printed or put in a table passes through here: control characters that came with untrusted
+    text (a file name, a document's text in a finding, a profile value) are shown as escapes, never sent to the
+    terminal. matcheck's own colours are styles, added after this, so they still work."""
+
+    def render_str(self, text: str, **kwargs):  # type: ignore[override]
+        return super().render_str(escape_control(mask_unless_shown(text), one_line=False), **kwargs)
+
 
 def string_console(width: int | None = None) -> tuple[Console, io.StringIO]:
     buf = io.StringIO()
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    console = Console(file=buf, width=width or REPORT_WIDTH.get() or int(os.environ.get("COLUMNS", "110")), force_terminal=color, markup=False,
+    console = _SafeConsole(file=buf, width=width or REPORT_WIDTH.get() or int(os.environ.get("COLUMNS", "110")), force_terminal=color, markup=False,
                       color_system="standard" if color else None, highlight=False, soft_wrap=False)
     return console, buf

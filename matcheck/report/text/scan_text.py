@@ -10,6 +10,7 @@ from rich.table import Table
 
 from matcheck.dates import Month
 from matcheck.report.text.console import string_console
+from matcheck.textsafe import escape_control
 from matcheck.results import PERSON_LABELS, Document
 
 HEADERS = {
@@ -66,7 +67,7 @@ class ScanText:
         for header in HEADERS[lang]:
             table.add_column(header, overflow="fold")
         for doc in documents:
-            name = doc.ref
+            name = escape_control(doc.ref)
             person = PERSON[lang].get(doc.person or "", "") + (f" {doc.person_name}" if doc.person_name else "")
             kind = doc.file_type + (" OCR" if doc.ocr else "")
             table.add_row(name, kind, doc.material or UNRECOGNISED[lang], person.strip() or "-",
