@@ -166,11 +166,10 @@ class Manifest:
     def record(self, key: str, inputs: str, settings: str, files: FileStamps, outcome: Mapping[str, Any]) -> None:
         """Append one finished applicant to the journal (flushed at once, so a killed batch keeps it). Names are
         hashed and the outcome row masked (:func:`path_key`, ``mask_pii``): the manifest holds no ID number."""
-        from matcheck.report.pii import mask_pii
+        from matcheck.report.pii import mask_pii_values
 
         entry = {"key": path_key(key), "inputs": inputs, "settings": settings,
-                 "files": {path_key(k): list(v) for k, v in files.items()}, "outcome": dict(outcome)}
-        entry = json.loads(mask_pii(json_text(entry, indent=None)))
+                 "files": {path_key(k): list(v) for k, v in files.items()}, "outcome": mask_pii_values(json.loads(json_text(dict(outcome), indent=None)))}
         self.entries[entry["key"]] = entry
         if self._file is None:
             self._file = self._open_for_append()

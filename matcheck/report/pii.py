@@ -19,7 +19,7 @@ import contextvars
 import re
 from contextlib import contextmanager
 from datetime import date
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from matcheck.identity import id_check_char
 
@@ -58,6 +58,39 @@ def mask_pii(text: str, births: Iterable[date] = ()) -> str:
     """Mask every ID-number-like run in ``text`` and the birth dates they carry (module docstring); ``births``:
     birth dates of numbers masked elsewhere in the same output (a table cell masked as it was laid out)."""
     return _mask(text, births)[0]
+
+
+def mask_pii_values(value: Any) -> Any:
+    """``value`` (JSON-like: dicts, lists, strings, numbers) with :func:`mask_pii` applied to every string in it,
+    the birth dates of numbers masked in any string masked in all of them. Numbers are left alone: masking the
+    rendered JSON text instead would turn a long integer (a file's mtime in nanoseconds can hold an ID-like
+    window) into something that is no longer JSON."""
+    births: set[date] = set()
+
+    def strings(v: Any) -> Iterator[str]:
+        if isinstance(v, str):
+            yield v
+        elif isinstance(v, dict):
+            for k, item in v.items():
+                yield from strings(k)
+                yield from strings(item)
+        elif isinstance(v, (list, tuple)):
+            for item in v:
+                yield from strings(item)
+
+    for text in strings(value):
+        births |= _mask(text)[1]
+
+    def masked(v: Any) -> Any:
+        if isinstance(v, str):
+            return mask_pii(v, births)
+        if isinstance(v, dict):
+            return {masked(k): masked(item) for k, item in v.items()}
+        if isinstance(v, (list, tuple)):
+            return [masked(item) for item in v]
+        return v
+
+    return masked(value)
 
 
 def _mask(text: str, known: Iterable[date] = ()) -> tuple[str, set[date]]:

@@ -95,6 +95,21 @@ def test_manifest_survives_a_torn_last_line(tmp_path: Path) -> None:
     assert [json.loads(x)["key"] for x in lines] == sorted(path_key(k) for k in "abc")
 
 
+def test_manifest_keeps_file_stamps_that_hold_an_id_like_window(tmp_path: Path) -> None:
+    """A file's mtime in nanoseconds is a 19-digit integer; one with an ID-number-like window inside it (here
+    1 + 320102199203154514) must stay a number: masking the manifest's JSON text turned it into 1320102********4514,
+    which is no JSON, and --resume stopped with an internal error. The outcome's strings are still masked."""
+    m = Manifest(tmp_path)
+    m.record("a", "in1", "s", {"x.pdf": (10, 1320102199203154514, "h")},
+             {"key": "a", "exit_code": 1, "message": "身份证号 320102199203154514（1992-03-15）不一致"})
+    m.close()
+    entry = Manifest(tmp_path).load().entries[path_key("a")]
+    assert entry["files"][path_key("x.pdf")] == [10, 1320102199203154514, "h"]
+    text = (tmp_path / "manifest.jsonl").read_text(encoding="utf-8")
+    assert "320102199203154514（" not in text and "1992-03-15" not in text
+    assert "320102********4514" in entry["outcome"]["message"]
+
+
 # --------------------------------------------------------------------------- summary rows
 
 def _report(tmp_path: Path) -> tuple[CheckReport, ApplicantTask]:
