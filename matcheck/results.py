@@ -29,6 +29,11 @@ PERSON_LABELS: Mapping[str, Mapping[str, str]] = {
 }
 
 
+# The mean rapidocr score below which an OCR reading is not confident; clean certificates score 0.92-0.99
+# (measured on this project's corpora). documents/quality.py's low-quality-image check uses the same threshold.
+MIN_OCR_CONFIDENCE = 0.75
+
+
 @dataclass(frozen=True)
 class Observation:
     """A fact for a rule to report. ``rule`` is the rule's stable name, e.g. ``qualification-base-too-low``."""
@@ -183,6 +188,15 @@ class Document:
     ocr: bool = False
     page: int | None = None  # for one document among several in one PDF: its first page (1-based)
     observations: tuple[Observation, ...] = ()  # unreadable, encrypted, low quality, ...
+
+    def confident(self, key: str) -> bool:
+        """Was ``fields[key]`` read with confidence? Not when the reader listed it in ``fields["unsure"]`` (found
+        without its label, or not in the shape its field must have), nor on an OCR reading whose mean confidence is
+        below :data:`MIN_OCR_CONFIDENCE`. A rule asserts an error only on a confident value."""
+        if key in (self.fields.get("unsure") or ()):
+            return False
+        score = self.fields.get("ocr_confidence")
+        return not (self.ocr and score is not None and score < MIN_OCR_CONFIDENCE)
 
     @property
     def ref(self) -> str:

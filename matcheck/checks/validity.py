@@ -102,20 +102,28 @@ def _judge_card(material: str, docs: list[Document], a: Assessment) -> MaterialV
 
 
 def _card_validity(material: str, docs: list[Document], a: Assessment) -> MaterialVerdict:
-    ends = [(d, d.fields.get("valid_until") or d.fields.get("term_end")) for d in docs]
+    """Only a validity read with confidence (:meth:`Document.confident`) can make the card ``expired``; a past end
+    read without confidence, or a later end read without it, leaves the card ``unverified`` (said, not asserted)."""
+    ends = [(d, key, d.fields.get(key)) for d in docs for key in ("valid_until", "term_end")
+            if isinstance(d.fields.get(key), date)]
     if any(d.fields.get("valid_long_term") for d in docs):
         return PRESENT
-    known = [(d, e) for d, e in ends if isinstance(e, date)]
-    if not known:
+    if not ends:
         if material == "id_card":
             return PRESENT  # the front of an ID card carries no validity; nothing to check
         return MaterialVerdict("unverified", "有效期未能从文件读出", {"reason": "validity_unread"})
-    best_doc, best_end = max(known, key=lambda pair: pair[1])
-    if best_end < a.as_of:
-        return MaterialVerdict("expired", f"有效期至 {best_end}，早于评估日 {a.as_of}",
-                               {"reason": "past_end", "valid_until": best_end, "as_of": a.as_of,
-                                "file": best_doc.path})
-    return MaterialVerdict("present", None, {"valid_until": best_end})
+    sure = [(d, e) for d, key, e in ends if d.confident(key)]
+    unsure = [(d, e) for d, key, e in ends if not d.confident(key)]
+    if sure:
+        best_doc, best_end = max(sure, key=lambda pair: pair[1])
+        if best_end >= a.as_of:
+            return MaterialVerdict("present", None, {"valid_until": best_end})
+    if unsure:
+        doc, end = max(unsure, key=lambda pair: pair[1])
+        return MaterialVerdict("unverified", f"有效期读作 {end}，但读数不确定（{doc.ref}），请人工核对",
+                               {"reason": "validity_unsure", "valid_until": end, "as_of": a.as_of, "file": doc.path})
+    return MaterialVerdict("expired", f"有效期至 {best_end}，早于评估日 {a.as_of}",
+                           {"reason": "past_end", "valid_until": best_end, "as_of": a.as_of, "file": best_doc.path})
 
 
 def _judge_tax(material: str, docs: list[Document], a: Assessment) -> MaterialVerdict:
@@ -130,6 +138,11 @@ def _judge_tax(material: str, docs: list[Document], a: Assessment) -> MaterialVe
     missing = [m for m in window if m not in covered]
     args = {"window": [str(m) for m in window], "missing_months": [str(m) for m in missing],
             "covered": [str(m) for m in sorted(covered)]}
+    unsure = [d for d in tax_docs if d.fields.get("tax_months") and not d.confident("tax_months")]
+    if missing and unsure:  # months read without confidence cannot show that a month is missing
+        return MaterialVerdict("unverified", f"纳税记录上的月份读数不确定（{'、'.join(d.ref for d in unsure)}），"
+                               f"无法确认是否覆盖 {window[0]}至{window[-1]}，请人工核对",
+                               {"reason": "months_unsure", **args})
     if missing:
         return MaterialVerdict("incomplete", f"未覆盖 {window[0]}至{window[-1]} 中的 {'、'.join(map(str, missing))}",
                                {"reason": "months_missing", **args})
@@ -142,6 +155,19 @@ def _judge_contract(material: str, docs: list[Document], a: Assessment) -> Mater
     readable = [(d, t) for d, t in terms if t.readable]
     if not readable:
         return MaterialVerdict("unverified", "劳动合同的期限未能从文件读出", {"reason": "term_unread"})
+    sure = [(d, t) for d, t in readable if d.confident("term_start") and d.confident("term_end")]
+    if len(sure) < len(readable):  # a term read without confidence can show a contract valid, never one that fails
+        verdict = _contract_verdict(sure, a) if sure else None
+        if verdict is not None and verdict.status == "present":
+            return verdict
+        doc = next(d for d, _ in readable if not (d.confident("term_start") and d.confident("term_end")))
+        return MaterialVerdict("unverified", f"劳动合同期限的读数不确定（{doc.ref}），请人工核对",
+                               {"reason": "term_unsure", "file": doc.path})
+    return _contract_verdict(readable, a)
+
+
+def _contract_verdict(readable: list, a: Assessment) -> MaterialVerdict:
+    """The verdict on the contracts whose terms were read (with confidence): valid if one of them qualifies."""
     problems = []
     for d, t in readable:
         if t.open_ended:

@@ -97,9 +97,4 @@ def vocabulary(family: str | None) -> frozenset[str]:
 
 def is_confident(doc, key: str) -> bool:
     """Was ``doc.fields[key]`` read with confidence (see above)? ``doc`` is a :class:`matcheck.results.Document`."""
-    from matcheck.documents.quality import MIN_OCR_CONFIDENCE
-
-    if key in (doc.fields.get("unsure") or ()):
-        return False
-    confidence = doc.fields.get("ocr_confidence")
-    return not (doc.ocr and confidence is not None and confidence < MIN_OCR_CONFIDENCE)
+    return doc.confident(key)

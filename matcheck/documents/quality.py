@@ -19,11 +19,12 @@ from typing import Any
 
 from PIL import Image, ImageFilter, ImageStat
 
+from matcheck.results import MIN_OCR_CONFIDENCE  # one threshold for OCR confidence (results.Document.confident)
+
 MIN_SIDE = 600  # px: below this a certificate's small print is unreadable
 MIN_SHARPNESS = 30.0
 MIN_CONTRAST = 20.0
 BLANK_STDDEV = 3.0
-MIN_OCR_CONFIDENCE = 0.75  # mean rapidocr score; clean certificates score 0.92-0.99 (tooling.md §3)
 _MEASURE_SIDE = 800
 
 

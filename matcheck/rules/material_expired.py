@@ -7,6 +7,9 @@
   (both thresholds are parameters ``rules_profile.contract.*``; the two-month rule is in some material lists only [C]).
 
 The profile's own dates are checked by ``permit-expired`` and ``contract-too-short``; this rule checks the paper.
+Only a date read **with confidence** can make this error (a value the reader found under its label, in the
+shape of a date, and, on a photo or scan, with a mean OCR confidence of at least 0.75): a past end read without
+confidence is ``material-incomplete``'s info "无法核对", naming the reading and the file, so nothing false is asserted.
 
 **Why it matters.** The 受理点 accepts only a 居住证 that is 有效期内, a valid ID, and a contract of at least one
 year; an expired card or a contract about to end is sent back, and the points validity follows the 居住证's.

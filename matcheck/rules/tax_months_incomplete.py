@@ -14,6 +14,9 @@ month could be read from the records, it says so (``info``). No record at all is
 **How to fix.** In the 个人所得税 App: 办&查 → 纳税记录开具, choose the period covering the whole window (e.g.
 2026年05月–2026年10月), download the PDF and replace the old one. If a month has no withholding, ask the
 employer's HR why (the 社保 month then does not count either).
+
+Only months read **with confidence** can make this error: when the months were read without it (OCR below 0.75,
+or found without their label) and some seem missing, ``material-incomplete`` says they could not be verified (info).
 """
 
 from __future__ import annotations
