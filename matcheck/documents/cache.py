@@ -24,6 +24,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -32,6 +33,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from matcheck.atomic import write_atomic
 from matcheck.dates import Month
 from matcheck.documents.extraction import Extraction
 from matcheck.results import Document, Observation
@@ -60,6 +62,17 @@ class ExtractionCache:
             if real_root == real_folder or real_root.startswith(real_folder.rstrip(os.sep) + os.sep):
                 self.enabled = False  # never write into the applicant's folder
 
+    @functools.cached_property
+    def _cipher(self) -> Any:
+        """The AES-GCM cipher under the per-user key, made once per cache (not per entry); None turns the cache
+        off (no key could be had, or no ``cryptography``): nothing is then read or written."""
+        try:
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+        except ImportError:
+            return None
+        key = cache_key()
+        return AESGCM(key) if key is not None else None
+
     def _path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}.json"
 
@@ -70,28 +83,24 @@ class ExtractionCache:
             extraction = Extraction.from_json(self._read(self._path(sha256)))
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        if extraction.ocr:
-            from matcheck.documents.ocr import engine_tag
-
-            if extraction.engine != engine_tag():
-                return None  # read by another OCR engine: read again, never mix
+        if extraction.ocr and not _same_engine(extraction.engine):
+            return None  # read by another OCR engine: read again, never mix
         return extraction
 
     def _read(self, path: Path) -> Any:
         """The JSON data of one entry, decrypted and authenticated; ValueError when it is not ours."""
-        from cryptography.exceptions import InvalidTag
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-        key = cache_key()
-        if key is None:
+        cipher = self._cipher
+        if cipher is None:
             raise ValueError("no cache key")
+        from cryptography.exceptions import InvalidTag
+
         with open(path, "rb") as fh:
             blob = fh.read()
         if not blob.startswith(_MAGIC):
             raise ValueError("not an encrypted entry")  # e.g. a plain entry of an older version: a miss
         nonce, sealed = blob[len(_MAGIC):len(_MAGIC) + 12], blob[len(_MAGIC) + 12:]
         try:
-            plain = AESGCM(key).decrypt(nonce, sealed, path.name.encode())
+            plain = cipher.decrypt(nonce, sealed, path.name.encode())
         except InvalidTag:
             raise ValueError("entry does not authenticate") from None
         return json.loads(plain)
@@ -113,27 +122,32 @@ class ExtractionCache:
     def _write(self, path: Path, data: Any) -> None:
         if not self.enabled:
             return
-        key = cache_key()
-        if key is None:
+        cipher = self._cipher
+        if cipher is None:
             return
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             plain = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
             nonce = os.urandom(12)
-            blob = _MAGIC + nonce + AESGCM(key).encrypt(nonce, plain, path.name.encode())
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(blob)
-            os.replace(tmp, path)
+            write_atomic(path, _MAGIC + nonce + cipher.encrypt(nonce, plain, path.name.encode()))  # 0600, own temp
         except (OSError, TypeError, ValueError):
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+            pass  # a cache that cannot be written is only slower
 
 
 _MAGIC = b"matcheck-cache-aesgcm-1\n"
+
+
+def _same_engine(tag: str | None) -> bool:
+    """Was an entry read by this process's OCR engine? Before the engine is built, :func:`engine_tag` names the
+    backend that would be tried first; when that one cannot start and the other serves, entries carry the other's
+    tag, so a mismatch is checked once more against the engine itself (which the miss would build anyway)."""
+    from matcheck.documents.ocr import OcrBackendError, engine, engine_tag
+
+    if tag == engine_tag():
+        return True
+    try:
+        return tag == engine().tag
+    except OcrBackendError:
+        return False
 
 
 def cache_key_path() -> Path:

@@ -28,6 +28,7 @@ tests/documents/test_no_network.py runs a cold OCR ``check`` with sockets forbid
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import sys
@@ -85,6 +86,7 @@ def pipeline() -> str:
     return "full" if os.environ.get("MATCHECK_OCR_PIPELINE", "").strip().lower() == "full" else "lean"
 
 
+@functools.lru_cache(maxsize=None)
 def _installed(backend: str) -> bool:
     return importlib.util.find_spec(backend) is not None
 
@@ -96,6 +98,7 @@ def _order() -> list[str]:
     return [wanted] + [b for b in BACKENDS if b != wanted]
 
 
+@functools.lru_cache(maxsize=None)
 def _version(backend: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
