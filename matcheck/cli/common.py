@@ -137,3 +137,19 @@ def lang_option() -> Any:
 
 def show_pii_option() -> Any:
     return typer.Option(False, "--show-pii", envvar="MATCHECK_SHOW_PII", help="Show ID numbers unmasked.")
+
+
+def reading_progress() -> Callable[[int, int, str], None] | None:
+    """A progress callback for reading a folder: one overwritten line on a terminal (OCR takes a second or so an
+    image), the file name escaped and masked; None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def progress(i: int, n: int, path: str) -> None:
+        from matcheck.report.pii import mask_pii
+        from matcheck.textsafe import escape_control
+
+        sys.stderr.write(f"\r\033[K读取 {i}/{n}: {mask_pii(escape_control(path))}" + ("\n" if i == n else ""))
+        sys.stderr.flush()
+
+    return progress

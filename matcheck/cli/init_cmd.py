@@ -3,13 +3,13 @@ profile from the documents in FOLDER (to ``-o FILE`` or stdout, never into the f
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from matcheck.cli.common import EXIT_OK, UsageError, as_of_option, handle_errors, info, parse_as_of, write_output
+from matcheck.cli.common import (EXIT_OK, UsageError, as_of_option, handle_errors, info, parse_as_of,
+                                 reading_progress, write_output)
 
 
 def register(app: typer.Typer) -> None:
@@ -69,10 +69,6 @@ def draft_text(folder: Path, as_of, output: Optional[Path], use_cache: bool, cac
     if output is not None:  # before the reading, which may take a minute of OCR
         refuse_inside_applicant(output, folder)
     draft, _ = draft_folder(folder, as_of, use_cache=use_cache, cache_dir=cache_dir,
-                            progress=_progress if sys.stderr.isatty() else None)
+                            progress=reading_progress())
     return render(draft, str(folder)), draft
 
-
-def _progress(i: int, n: int, path: str) -> None:
-    sys.stderr.write(f"\r\033[K读取 {i}/{n}: {path}" + ("\n" if i == n else ""))
-    sys.stderr.flush()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from matcheck.cli.common import (EXIT_OK, Lang, UsageError, handle_errors, info, lang_option, output_option,
-                                 render_masked, show_pii_option, write_output)
+                                 reading_progress, render_masked, show_pii_option, write_output)
 
 
 def register(app: typer.Typer) -> None:
@@ -40,18 +39,10 @@ def register(app: typer.Typer) -> None:
             raise UsageError(f"--profile: {profile}: no such file (expected a profile.yaml)")
         fmt = renderer(format, "scan")
         documents = scan_folder(folder, profile_path=profile, use_cache=not no_cache, cache_dir=cache_dir,
-                                progress=_progress if sys.stderr.isatty() else None)
+                                progress=reading_progress())
         write_output(render_masked(lambda: fmt.scan(documents, lang=lang.value), show_pii), output)
         files = {d.path for d in documents}
         info(f"scan: {len(files)} files, {sum(1 for d in documents if d.material)} documents recognised, "
              f"{sum(1 for d in documents if d.observations)} with problems")
         raise typer.Exit(EXIT_OK)
 
-
-def _progress(i: int, n: int, path: str) -> None:
-    """One overwritten line on the terminal while files are read (OCR takes a second or two an image)."""
-    from matcheck.report.pii import mask_pii
-    from matcheck.textsafe import escape_control
-
-    sys.stderr.write(f"\r\033[K读取 {i}/{n}: {mask_pii(escape_control(path))}" + ("\n" if i == n else ""))
-    sys.stderr.flush()
