@@ -33,8 +33,9 @@ class Assessment:
 
     def on(self, day: date) -> "Assessment":
         """The same profile and the same ``--policy`` request assessed on another day (the road to 120 simulates
-        the months ahead with the parameters in force on each of them)."""
-        return assess(self.profile, day, self.choice.requested)
+        the months ahead with the parameters in force on each of them). The profile was judged plausible once, when
+        this assessment was made; a simulated day does not judge it again."""
+        return _assessment(self.profile, day, self.choice.requested)
 
 
 class AssessmentView:
@@ -64,10 +65,13 @@ def assessment_date(profile: Profile, as_of: date | None = None) -> date:
 def assess(profile: Profile, as_of: date | None = None, policy: str | None = None) -> Assessment:
     """The assessment of ``profile`` on ``as_of`` (else the profile's, else today) under ``policy`` (else the
     profile's, else the version in force). PolicyVersionError for an unknown version."""
-    day = assessment_date(profile, as_of)
-    choice = choose_policy(day, policy or profile.policy)
-    params = params_at(choice.parameter_day)
-    problems = implausible(profile, day, params.get("social_insurance_base.ceiling_multiple"))
+    made = _assessment(profile, assessment_date(profile, as_of), policy)
+    problems = implausible(profile, made.as_of, made.params.get("social_insurance_base.ceiling_multiple"))
     if problems:  # nothing that cannot be is ever scored (matcheck/profile/plausible.py)
         raise ProfileError([f"{profile.source}: {line}" for line in problems])
-    return Assessment(profile=profile, as_of=day, choice=choice, params=params)
+    return made
+
+
+def _assessment(profile: Profile, day: date, policy: str | None) -> Assessment:
+    choice = choose_policy(day, policy or profile.policy)
+    return Assessment(profile=profile, as_of=day, choice=choice, params=params_at(choice.parameter_day))
