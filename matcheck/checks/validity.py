@@ -63,7 +63,8 @@ def _recent_years(a: Assessment) -> str:
 
 
 def _online_verification(a: Assessment) -> str:
-    return f"在线验证有效期须覆盖递交日 {a.as_of} 及约20个工作日的审核期（学信网申请时自选验证期限）"
+    days = a.params["materials.review_working_days"]
+    return f"在线验证有效期须覆盖递交日 {a.as_of} 及约{days}个工作日的审核期（学信网申请时自选验证期限）"
 
 
 def _degree_online(a: Assessment) -> str:
@@ -201,7 +202,7 @@ _RULES = (
     ValidityRule("contract_term", ("rules_profile.contract.min_term_years", "rules_profile.contract.min_months_left"),
                  _contract_term, _judge_contract),
     ValidityRule("recent_years", ("materials.investment_window_years",), _recent_years),
-    ValidityRule("online_verification", (), _online_verification),
+    ValidityRule("online_verification", ("materials.review_working_days",), _online_verification),
     ValidityRule("degree_online_coverage", ("materials.degree_online_verification_from",), _degree_online),
     ValidityRule("account_after_permit", ("rules_profile.permit.min_working_days_before_account",),
                  _account_after_permit),
