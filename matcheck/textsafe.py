@@ -47,11 +47,6 @@ def escape_control(text: Any, *, one_line: bool = True) -> str:
     return (_UNSAFE_ONE_LINE if one_line else _UNSAFE).sub(_escape_one, s)
 
 
-def has_control(text: str, *, one_line: bool = True) -> bool:
-    """True when :func:`escape_control` would change ``text``."""
-    return bool((_UNSAFE_ONE_LINE if one_line else _UNSAFE).search(text))
-
-
 def clip(text: str, limit: int) -> str:
     """At most ``limit`` characters: a longer text keeps its start and says how much was left out."""
     if len(text) <= limit:

@@ -88,11 +88,6 @@ class PermitValidity:
     def not_yet_issued(self) -> bool:
         return self.issued is not None and self.issued > self.as_of
 
-    @property
-    def valid(self) -> bool:
-        """Valid on the assessment date as far as the profile says (a date not given is no objection)."""
-        return self.stated and not self.expired and not self.not_yet_issued
-
 
 def permit_validity(assessment: Assessment) -> PermitValidity | None:
     """None when the profile has no 居住证 at all."""

@@ -150,12 +150,6 @@ def _standalone(text: str, titles: list[str]) -> int:
     return 0
 
 
-def split_pages(pages: Sequence[str], filename: str, recognisers: Sequence[Recogniser]) -> list[tuple[int, int]]:
-    """Page ranges ``[start, end)`` of the documents in a multi-page file (see :func:`split_documents`)."""
-    parts = split_documents(pages, filename, recognisers)
-    return [(p.first_page, p.end_page) for p in parts]
-
-
 @dataclass(frozen=True)
 class Part:
     """One document inside a file: its pages ``[first_page, end_page)`` and its text (a sheet holding two

@@ -12,7 +12,7 @@ Every document
     ``issue_date``       开具时间 / 打印日期 / 发证日期 / 更新日期, when labelled
     ``image``            for images and scanned pages: ``{"width", "height", "sharpness", "contrast", "blank"}``
     ``ocr_confidence``   the lowest mean rapidocr score of the document's OCR'd pages (0-1), when OCR was used
-    ``unsure``           the keys of the values read *without confidence* (see :func:`is_confident`)
+    ``unsure``           the keys of the values read *without confidence* (see :meth:`matcheck.results.Document.confident`)
     ``id_sides``         for a 居民身份证: the sides it shows, ``["front"]``, ``["back"]`` or both
     ``paired_with``      for an ID card side in a file of its own: the file holding the other side
 
@@ -94,7 +94,3 @@ def vocabulary(family: str | None) -> frozenset[str]:
     """Every key a document of ``family`` (None: a document type without one) may carry in ``Document.fields``."""
     return frozenset(COMMON + PER_DOCUMENT + (FAMILY_FIELDS[family] if family else ()))
 
-
-def is_confident(doc, key: str) -> bool:
-    """Was ``doc.fields[key]`` read with confidence (see above)? ``doc`` is a :class:`matcheck.results.Document`."""
-    return doc.confident(key)

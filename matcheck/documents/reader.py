@@ -11,7 +11,7 @@ from typing import Any, Sequence
 from matcheck.documents.cache import ExtractionCache
 from matcheck.documents.classify import UNRECOGNISED, Part, Recogniser, classify, split_documents
 from matcheck.documents.extraction import Extraction, PageText
-from matcheck.documents.fields_extract import extract_fields
+from matcheck.documents.fields_extract import extract_fields, unsure
 from matcheck.documents.person import Person, whose
 from matcheck.documents.sniff import IMAGE_TYPES, sniff
 from matcheck.documents.walk import DEFAULT_MAX_BYTES, Entry, read_bytes
@@ -172,7 +172,7 @@ def documents_of(entry: Entry, sha256: str, ex: Extraction, recognisers: Sequenc
             # above its title left its holder's name in the part above; take that holder, without confidence
             person = next((p for p in people if p.role == docs[-1].person and p.name == docs[-1].person_name), None)
             if person is not None:
-                fields.setdefault("unsure", []).append("person")
+                unsure(fields, "person")
         obs = list(observations) if n == 0 else []
         if match.material is None and not unreadable and n == 0:
             args = {"file_type": ex.file_type}

@@ -16,7 +16,9 @@ from matcheck.dates import Month, parse_date
 from matcheck.draft.model import Source
 from matcheck.results import Document
 
-SURE_OCR = 0.90  # an OCR'd page whose lowest mean rapidocr score is below this is an unsure reading
+# A draft fills a fact only on a reading surer than the one a finding needs (results.Document.confident, OCR
+# ≥ results.MIN_OCR_CONFIDENCE): a wrongly filled fact would be typed into the application, so the draft asks more.
+SURE_OCR = 0.90  # an OCR'd page whose mean rapidocr score is below this is an unsure reading for the draft
 SURE_CLASS = 0.80  # a document recognised with less confidence than this gives unsure readings
 
 
@@ -64,12 +66,12 @@ class Doc:
     sure: bool  # the document as a whole: recognised with confidence, and OCR (if any) at or above SURE_OCR
     f: Mapping[str, Any]
     touched: list[str] = field(default_factory=list, compare=False, repr=False)  # keys read since the last reset
+    document: Document | None = field(default=None, compare=False, repr=False)
 
     def key_sure(self, *keys: str) -> bool:
         """Sure for these fields: the document is, and the reader did not list any of them in ``unsure`` (a value
         found without its label or without the shape its field must have)."""
-        unsure = self.f.get("unsure") or ()
-        return self.sure and not any(k in unsure for k in keys)
+        return self.sure and (self.document is None or all(self.document.confident(k) for k in keys))
 
     def reading_sure(self) -> bool:
         """:meth:`key_sure` of the fields read since the last call, which starts a new count."""
@@ -83,7 +85,7 @@ class Doc:
         source = Source(file=d.path, page=d.page, material=d.material or "", ocr=bool(d.ocr),
                         score=float(score) if isinstance(score, (int, float)) else None)
         sure = d.confidence >= SURE_CLASS and (not d.ocr or (source.score is not None and source.score >= SURE_OCR))
-        return cls(d.material, d.person, source, sure, fields)
+        return cls(d.material, d.person, source, sure, fields, document=d)
 
     # typed getters ----------------------------------------------------------------------------------------------
     def _get(self, key: str) -> Any:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from matcheck.documents.fields import is_confident
 from matcheck.materials import material_label
 from matcheck.results import PERSON_LABELS, Document
 from matcheck.rules.base import make_finding
@@ -30,7 +29,7 @@ UNVERIFIED_HINT = {
 
 def unsure_why(doc: Document, key: str) -> tuple[str, str] | None:
     """Why ``doc.fields[key]`` was not read with confidence, in zh and en; None when it was."""
-    if is_confident(doc, key):
+    if doc.confident(key):
         return None
     if key in (doc.fields.get("unsure") or ()):
         return "未在其标签后读出", "not found after its label"
