@@ -36,7 +36,7 @@ class TimeLeft:
             return 0.0
         if done < 3:
             return None
-        first = min(2 * self.workers, done // 2)  # the pace from each worker's second applicant on (measured:
+        first = min(2 * self.workers, done // 2)  # the pace from each worker's third applicant on (measured:
         window = done - 1 - first  # with OCR the first costs ~7x the usual, the second ~2x, then steady)
         span = self.finished[-1] - self.finished[first]
         if span <= 0:

@@ -38,6 +38,17 @@ def _batch(root: Path, out: Path, *extra: str, env: dict | None = None) -> subpr
                             stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
 
 
+def _finished_batch(root: Path, out: Path, *extra: str, env: dict | None = None) -> tuple[int, str]:
+    """Run a batch to its end within BOUND seconds (a hang fails the test, it is never waited for); its exit code
+    and stderr."""
+    proc = _batch(root, out, *extra, env=env)
+    try:
+        _stdout, stderr = proc.communicate(timeout=BOUND)
+    finally:
+        proc.kill()
+    return proc.returncode, stderr.decode(errors="replace")
+
+
 def test_fingerprint_never_opens_fifo_device_or_link_out(tmp_path: Path) -> None:
     _root, bad = _hostile_root(tmp_path)
     started = time.monotonic()
@@ -55,12 +66,8 @@ def test_hostile_batch_finishes_writes_summary_and_resumes(tmp_path: Path) -> No
     root, _bad = _hostile_root(tmp_path)
     out = tmp_path / "out"
     env = {"MATCHECK_CACHE_DIR": str(tmp_path / "cache")}
-    proc = _batch(root, out, env=env)
-    try:
-        _stdout, stderr = proc.communicate(timeout=BOUND)
-    finally:
-        proc.kill()
-    assert proc.returncode in (0, 1, 2), stderr.decode(errors="replace")
+    code, stderr = _finished_batch(root, out, env=env)
+    assert code in (0, 1, 2), stderr
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["complete"] and [r["status"] for r in summary["applicants"]] == ["checked"] * 3
     (out / "summary.csv").read_text(encoding="utf-8")  # valid UTF-8 whatever the names
@@ -71,13 +78,9 @@ def test_hostile_batch_finishes_writes_summary_and_resumes(tmp_path: Path) -> No
     # the manifest knows the undecodable name (by its hash: no name, and so no ID number, is written there)
     files = Manifest(out).load().previous_files("applicant-0001")
     assert files and any(path_key(k) in files for k in fingerprint(_bad).files if "\udcff" in k)
-    again = _batch(root, out, "--resume", env=env)
-    try:
-        _stdout, stderr = again.communicate(timeout=BOUND)
-    finally:
-        again.kill()
-    assert again.returncode in (0, 1, 2), stderr.decode(errors="replace")
-    assert "3 unchanged (reused)" in stderr.decode()
+    code, stderr = _finished_batch(root, out, "--resume", env=env)
+    assert code in (0, 1, 2), stderr
+    assert "3 unchanged (reused)" in stderr
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
@@ -118,12 +121,8 @@ def test_undecodable_names_alone_never_abort_a_batch(tmp_path: Path) -> None:
     os.rename(root / "applicant-0001", os.fsencode(root) + b"/\xd5\xc5\xc8\xfd")  # 张三 in GBK
     out = tmp_path / "out"
     for extra in ((), ("--resume",)):
-        proc = _batch(root, out, *extra, env={"MATCHECK_CACHE_DIR": str(tmp_path / "cache")})
-        try:
-            _stdout, stderr = proc.communicate(timeout=BOUND)
-        finally:
-            proc.kill()
-        assert proc.returncode in (0, 1, 2), stderr.decode(errors="replace")
+        code, stderr = _finished_batch(root, out, *extra, env={"MATCHECK_CACHE_DIR": str(tmp_path / "cache")})
+        assert code in (0, 1, 2), stderr
         summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
         assert [r["status"] for r in summary["applicants"]] == ["checked", "checked"]
         (out / "summary.csv").read_text(encoding="utf-8")
