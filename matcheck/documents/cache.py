@@ -34,20 +34,13 @@ from pathlib import Path
 from typing import Any
 
 from matcheck.atomic import write_atomic
+from matcheck.data import default_cache_dir  # noqa: F401 (where the caches live; re-exported)
 from matcheck.dates import Month
 from matcheck.documents.extraction import Extraction
 from matcheck.results import Document, Observation
 
 EXTRACTOR_VERSION = 4  # 2: sharpness measured as edge spread over contrast; 3: PDF text in reading order, zips
 ANALYSIS_VERSION = 1  # bump when classification, fields or "whose" change what they return
-
-
-def default_cache_dir() -> Path:
-    env = os.environ.get("MATCHECK_CACHE_DIR")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "matcheck"
 
 
 class ExtractionCache:

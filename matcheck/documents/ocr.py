@@ -141,7 +141,7 @@ def model_cache_dir() -> Path:
     """Where OpenVINO keeps the models it has compiled for this CPU (``CACHE_DIR``): the matcheck cache folder's
     ``engines/openvino-<version>``. A compiled model holds nothing of an applicant's; with it, starting the engine
     takes ~0.15 s instead of ~0.5 s after the first run on a machine (benchmarks/README.md)."""
-    from matcheck.documents.cache import default_cache_dir
+    from matcheck.data import default_cache_dir
 
     return default_cache_dir() / "engines" / f"openvino-{_version('openvino')}"
 
