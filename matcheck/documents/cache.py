@@ -69,6 +69,10 @@ class ExtractionCache:
     def _path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}.json"
 
+    def has(self, sha256: str) -> bool:
+        """An entry exists for this content (cheap: not opened; :meth:`get` may still refuse it)."""
+        return self.enabled and self._path(sha256).is_file()
+
     def get(self, sha256: str) -> Extraction | None:
         if not self.enabled:
             return None

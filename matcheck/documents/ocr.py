@@ -30,6 +30,7 @@ tests/documents/test_no_network.py runs a cold OCR ``check`` with sockets forbid
 
 from __future__ import annotations
 
+import atexit
 import functools
 import importlib.util
 import os
@@ -51,9 +52,15 @@ ORIENTATION_SAMPLE = 6  # boxes the angle classifier looks at, once per image (o
 # every box): only for measuring what the lean pipeline saves (benchmarks/documents_bench.py).
 PIPELINES = {"lean": f"detmax{DET_MAX_SIDE}-cls{ORIENTATION_SAMPLE}", "full": "det-rapidocr-cls-all"}
 
+
+def _pipeline_tag(pipeline: str, det_max_side: int) -> str:
+    return f"detmax{det_max_side}-cls{ORIENTATION_SAMPLE}" if pipeline == "lean" else PIPELINES[pipeline]
+
 _engine: OcrEngine | None = None
 _lock = threading.Lock()
 _build_lock = threading.Lock()
+_warm_lock = threading.Lock()
+_warming: threading.Thread | None = None
 
 
 class OcrBackendError(ValueError):
@@ -157,7 +164,7 @@ def _compile(core: Any, model: Any) -> Any:
         return core.compile_model(model, "CPU")
 
 
-def _lean_detection(detector: Any) -> None:
+def _lean_detection(detector: Any, det_max_side: int) -> None:
     """rapidocr's detector, as the lean pipeline runs it: the image is scaled so that its longer side is at most
     :data:`DET_MAX_SIDE` (rapidocr's own ``limit_type="max"`` ignores the limit it is given and detects at up to
     2000 px), and normalised in float32 (rapidocr's mean and std are float64 arrays, which turn the whole image
@@ -174,7 +181,7 @@ def _lean_detection(detector: Any) -> None:
             return out
 
     mean, std = detector.mean, detector.std
-    detector.get_preprocess = lambda _longer_side: LeanDetPreProcess(DET_MAX_SIDE, "max", mean, std)
+    detector.get_preprocess = lambda _longer_side: LeanDetPreProcess(det_max_side, "max", mean, std)
 
 
 class _OpenVinoSession:
@@ -201,7 +208,7 @@ class _OpenVinoSession:
         return self._model.get_rt_info(["framework", key]).astype(str).splitlines()
 
 
-def _build(backend: str, lean: bool) -> Any:
+def _build(backend: str, lean: bool, det_max_side: int = DET_MAX_SIDE) -> Any:
     """A RapidOCR engine whose three models run on ``backend``."""
     import logging
 
@@ -221,7 +228,7 @@ def _build(backend: str, lean: bool) -> Any:
     threads = _threads()
     options: dict[str, Any] = {}
     if lean:
-        options.update(det_limit_type="max", det_limit_side_len=DET_MAX_SIDE, use_cls=False)
+        options.update(det_limit_type="max", det_limit_side_len=det_max_side, use_cls=False)
     if threads:
         options.update(intra_op_num_threads=threads, inter_op_num_threads=1)
     if backend == "onnxruntime":
@@ -237,20 +244,22 @@ def _build(backend: str, lean: bool) -> Any:
             for m, s in zip(modules, saved):
                 m.OrtInferSession = s
     if lean:
-        _lean_detection(rapid.text_det)
+        _lean_detection(rapid.text_det, det_max_side)
     return rapid
 
 
 class OcrEngine:
     """One RapidOCR pipeline on one backend; :meth:`read` turns an image into lines of text."""
 
-    def __init__(self, backend: str, pipeline: str = "lean"):
+    def __init__(self, backend: str, pipeline: str = "lean", det_max_side: int = DET_MAX_SIDE):
+        """``det_max_side``: another detection size than :data:`DET_MAX_SIDE`, for measuring only (its tag says so,
+        so its results are never mixed with the default engine's in the cache)."""
         self.backend = backend
         self.pipeline = pipeline
         with _build_lock:
-            self.rapid = _build(backend, lean=pipeline == "lean")
+            self.rapid = _build(backend, lean=pipeline == "lean", det_max_side=det_max_side)
         self._lock = threading.Lock()  # one inference at a time per engine (the runtime uses all its threads)
-        self.tag = f"{backend}-{_version(backend)}-{PIPELINES[pipeline]}"
+        self.tag = f"{backend}-{_version(backend)}-{_pipeline_tag(pipeline, det_max_side)}"
 
     def read(self, image: Image.Image) -> OcrResult:
         """The text of an (upright, downscaled) RGB image, as lines in reading order."""
@@ -306,6 +315,26 @@ def engine() -> OcrEngine:
             if failures:
                 print(f"matcheck: OCR on {_engine.backend} ({'; '.join(failures)})", file=sys.stderr)
         return _engine
+
+
+def warm_up() -> None:
+    """Start building this process's engine on a background thread, so that the files that need no OCR are read
+    meanwhile (:func:`matcheck.documents.read_sequence`); a no-op when it is built or being built. The first
+    :func:`engine` call waits for it; if the build fails, that call builds again and reports why."""
+    global _warming
+    with _warm_lock:
+        if _engine is not None or _warming is not None:
+            return
+
+        def build() -> None:
+            try:
+                engine()
+            except Exception:  # noqa: BLE001 - the reader's own engine() call raises it where it can be reported
+                pass
+
+        _warming = threading.Thread(target=build, name="matcheck-ocr-warm-up", daemon=True)
+        _warming.start()
+        atexit.register(_warming.join, 30)  # never leave the interpreter while the runtime is half-built
 
 
 def ocr_image(image: Image.Image) -> OcrResult:
