@@ -13,7 +13,7 @@
   prerequisite (not a file) that the profile does not prove.
 
 A document satisfies a line when its material is the line's material (or one of its alternatives) and it belongs
-to the line's person (a child's by ``person_name``); own material before alternatives; for a line about one
+to the line's person (a child's by ID number, then name: ``checks.person.is_persons``); own material before alternatives; for a line about one
 education or qualification record (``subject``), a file that is that record's (:mod:`matcheck.gaps_match`: a file
 whose level or school contradicts the record is another record's; the best-fitting file wins; one file per line
 when the files allow it). The thresholds (6 months of 个税, ≥1-year contract with ≥2
@@ -122,8 +122,12 @@ def _candidates(item: RequiredMaterial, documents: tuple[Document, ...], profile
         strong = own if doc.material == item.material else alt
         if item.person not in FAMILY:  # employer / HR officer papers carry no family member's name
             strong.append(doc)
-        elif doc.person == item.person and (item.person != "child" or _same_child(item, doc, profile, params)):
-            strong.append(doc)
+        elif doc.person == item.person:
+            mine = _is_lines_person(item, doc, profile, params)
+            if mine:
+                strong.append(doc)
+            elif mine is None:
+                weak.append(doc)  # a child's file, but which child's cannot be told
         elif doc.person is None:
             weak.append(doc)
     return _Candidates(own, alt, weak)
@@ -158,13 +162,14 @@ def _record_picks(lines: dict[int, RequiredMaterial], candidates: dict[int, _Can
     return picks
 
 
-def _same_child(item: RequiredMaterial, doc: Document, profile: Profile, params: Params) -> bool:
-    """Whether a child's document is this line's child (by ID number, else by name; kept when it cannot tell)."""
-    children = tuple(p for p in people(profile) if p.role == "child")
-    child = next((p for p in children if p.index == item.person_index), None)
-    if child is None:
+def _is_lines_person(item: RequiredMaterial, doc: Document, profile: Profile, params: Params) -> bool | None:
+    """Whether a file of the line's role is the line's person's: the applicant's and the spouse's are one person
+    each; a child's is decided by :func:`matcheck.checks.person.is_persons` (the decision ``identity-mismatch``
+    also takes), so one file answers one child's line."""
+    if item.person != "child":
         return True
-    return is_persons(doc, child, params, others=children) is not False
+    child = next((p for p in people(profile) if p.role == "child" and p.index == item.person_index), None)
+    return True if child is None else is_persons(doc, child, profile, params)
 
 
 # --------------------------------------------------------------------------- validity by material
