@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from matcheck.assessment import Assessment
-from matcheck.checks.insurance import current_insurance
+from matcheck.checks.insurance import CURRENT_INSURANCE, current_insurance
 from matcheck.checks.permit import ACCOUNT_AFTER_PERMIT, account_timing
 from matcheck.checks.person import FAMILY, is_persons, people
 from matcheck.checks.validity import VALIDITY_RULES, MaterialVerdict
@@ -217,10 +217,13 @@ def _prerequisite(item: RequiredMaterial, assessment: Assessment) -> MaterialVer
             return MaterialVerdict("present", "资料表明单位已在积分系统注册")
         if flag is False:
             return MaterialVerdict("missing", "资料表明单位尚未在积分系统注册并通过核验", {"reason": "disproved"})
-    if item.material == "social_insurance_current_month":  # the scorer's eligibility gate decides it too
+    if item.material == CURRENT_INSURANCE:  # the scorer's eligibility gate decides it too (not-eligible words it)
         current = current_insurance(assessment)
         if current.paying:
             return MaterialVerdict("present", f"资料中 {current.month} 在缴本市社保")
+        if current.disproved:
+            return MaterialVerdict("missing", f"资料显示 {current.as_of_month} 或之前 {current.lag} 个月内没有正常缴纳"
+                                   f"本市职工社保（补缴不计）", {"reason": "disproved"})
     if item.material == ACCOUNT_AFTER_PERMIT:
         return _account_after_permit(assessment)
     return MaterialVerdict("unverified", "需人工确认")
@@ -230,9 +233,12 @@ def _account_after_permit(assessment: Assessment) -> MaterialVerdict:
     timing = account_timing(assessment)  # the same verdict permit-too-recent words
     if timing.issued is None or timing.created is None:
         return MaterialVerdict("unverified", "资料未给出居住证办理日期或积分账户创建日期")
-    if timing.working_days is None and (timing.unknown_year is not None or timing.too_early is None):
+    if timing.too_early is None:
         return MaterialVerdict("unverified", "该年份的工作日日历未知")  # permit-too-recent says it could not check
     days, needed = timing.working_days, timing.needed
+    if days is None and timing.unknown_year is not None:  # the earliest day is known, the count up to `created` not
+        note = f"居住证办理（{timing.issued}）后第 {needed} 个工作日为 {timing.earliest}，积分账户创建于 {timing.created}"
+        return MaterialVerdict("missing" if timing.too_early else "present", note, {"needed": needed})
     if days is None:  # years apart (it used to stop `check` with an internal error)
         return MaterialVerdict("present", f"居住证办理（{timing.issued}）多年后创建积分账户（{timing.created}），"
                                    f"已满 {needed} 个工作日", {"needed": needed})

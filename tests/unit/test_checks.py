@@ -131,7 +131,50 @@ def test_current_month_insurance_one_verdict_for_the_gate_and_the_checklist_line
     assert verdict.paying is paying
     gate = [o for o in result.observations if o.rule == "not-eligible" and o.args.get("gate") == "current_insurance"]
     assert bool(gate) is not paying
-    assert (_status(required, "social_insurance_current_month").status == "present") is paying
+    line = _status(required, "social_insurance_current_month")
+    assert line.status == ("present" if paying else "missing")  # the profile disproves it: missing, not unverified
+    assert line.args.get("reason") == (None if paying else "disproved")
+
+
+def test_no_current_month_insurance_is_one_finding_worded_by_not_eligible() -> None:
+    """not-eligible REPORTS the prerequisite line: while it is enabled missing-material stays silent on the line;
+    disabled, missing-material words it as an unmet prerequisite."""
+    profile = _profile(social_insurance=[{"from": "2022-07", "to": "2026-08", "unit": "上海示例信息科技有限公司",
+                                          "base_multiple": 1.2}])
+    assessment, result, checklist, required, findings = _run(profile)
+    about = [(f.rule, f.subject) for f in findings if f.subject in ("social_insurance", "social_insurance_current_month")]
+    assert about == [("not-eligible", "social_insurance")]
+    from matcheck.rules.base import RuleConfig
+
+    alone = run_rules(Facts(assessment=assessment, score=result, checklist=checklist, documents=(), required=required,
+                            config=RuleConfig(disabled=frozenset({"not-eligible"}))))
+    worded = [f for f in alone if f.subject == "social_insurance_current_month"]
+    assert [(f.rule, f.severity) for f in worded] == [("missing-material", "error")]
+    assert "前提条件未满足" in worded[0].message
+
+
+def test_current_month_insurance_marked_to_verify_is_unverified_and_no_gate() -> None:
+    """社保 待核实 in the profile: nothing is disproved, so neither the gate nor the line says it is not met."""
+    data = copy.deepcopy(BASE)
+    data["social_insurance"] = [{"from": "2022-07", "to": "2026-08", "unit": "待核实", "base_multiple": 1.2}]
+    assessment, result, _, required, _ = _run(parse_profile(data, source="test"))
+    assert current_insurance(assessment).to_verify and not current_insurance(assessment).disproved
+    assert _status(required, "social_insurance_current_month").status == "unverified"
+    assert not [o for o in result.observations if o.args.get("gate") == "current_insurance"]
+
+
+def test_account_created_in_a_year_without_a_calendar_after_a_known_earliest_day_is_present() -> None:
+    """Permit issued 2026-12-01 (the 3rd working day is known: 2026-12-04), account created 2027-01-11 (2027's
+    calendar is unknown, so the days in between cannot be counted): permit-too-recent finds nothing, and the line
+    says the same (it used to be unverified)."""
+    profile = _profile(**{"applicant.residence_permit": {"issued": "2026-12-01", "expires": "2028-11-30"},
+                          "applicant.account_created": "2027-01-11", "as_of": "2027-01-20"})
+    assessment, _, _, required, findings = _run(profile)
+    timing = account_timing(assessment)
+    assert (timing.earliest, timing.working_days, timing.too_early) == (date(2026, 12, 4), None, False)
+    line = _status(required, "account_after_permit")
+    assert line.status == "present" and "2026-12-04" in line.note
+    assert not [f for f in findings if f.rule == "permit-too-recent"]
 
 
 # --------------------------------------------------------------------------- the contract term
