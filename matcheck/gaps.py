@@ -13,11 +13,13 @@
   prerequisite (not a file) that the profile does not prove.
 
 A document satisfies a line when its material is the line's material (or one of its alternatives) and it belongs
-to the line's person (a child's by ID number, then name: ``checks.person.is_persons``); own material before alternatives; for a line about one
-education or qualification record (``subject``), a file that is that record's (:mod:`matcheck.gaps_match`: a file
-whose level or school contradicts the record is another record's; the best-fitting file wins; one file per line
-when the files allow it). The thresholds (6 months of 个税, ≥1-year contract with ≥2
-months left) are parameters in ``checklists/policy/parameters/rules_folder.yaml``. A pure function.
+to the line's person (a child's by ID number, then name: :func:`matcheck.checks.person.is_persons`, so one file
+answers one child's line; a child's file whose child cannot be told is ``unverified`` on each child's line); own
+material before alternatives; for a line about one education or qualification record (``subject``), a file that
+is that record's (:mod:`matcheck.gaps_match`: a file whose level or school contradicts the record is another
+record's; the best-fitting file wins; one file per line when the files allow it). The thresholds (6 months of
+个税, ≥1-year contract with ≥2 months left) are parameters in ``checklists/policy/parameters/rules_folder.yaml``.
+A pure function.
 """
 
 from __future__ import annotations
