@@ -96,5 +96,5 @@ def is_persons(doc: Document, person: PersonFacts, profile: Profile, params: Par
         return True
     named = shows_name_of(doc, person, params)
     if named is False:
-        return False  # the only person of the role, and the name on the file is not theirs
+        return False  # the name on the file is not theirs
     return True if owner == person else None
