@@ -25,11 +25,16 @@ KEEP_BYTES = 256 * 1024 * 1024  # bytes held between hashing and extracting; bey
 
 def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir: Path | None = None,
                 max_bytes: int | None = None, recognisers: Sequence | None = None,
-                progress: Callable[[int, int, str], None] | None = None) -> tuple[Document, ...]:
+                progress: Callable[[int, int, str], None] | None = None,
+                holder: Callable[[tuple[Document, ...]], object] | None = None) -> tuple[Document, ...]:
     """Every file under ``folder`` as Documents, sorted by path (and page). ``profile`` (a
     :class:`matcheck.profile.Profile`) tells whose each document is; ``recognisers`` default to the catalog's;
-    ``progress(i, n, path)`` is called before each file that has to be read (not on a cache hit)."""
-    from matcheck.documents.cache import ExtractionCache, analysis_key
+    ``progress(i, n, path)`` is called before each file that has to be read (not on a cache hit).
+
+    ``holder`` (with no ``profile``: ``matcheck init --from-documents``) names the people from the documents read
+    without them (a Profile, or None); whose each document is is then decided again from the same walk, the same
+    bytes and hashes and the extractions just made (with the cache), so no file is read twice."""
+    from matcheck.documents.cache import ExtractionCache, MemoryCache, analysis_key
     from matcheck.documents.classify import catalog_recognisers
     from matcheck.documents.id_cards import pair_sides
     from matcheck.documents.person import people_of
@@ -45,7 +50,9 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     people = people_of(profile)
     entries = walk_folder(folder, limit)
     note = progress or (lambda i, n, path: None)
-    cache = ExtractionCache(cache_dir, folder) if use_cache else None
+    wanted = holder is not None and profile is None
+    # without the cache, a second analysis (``holder``) takes the extractions of the first from memory
+    cache = ExtractionCache(cache_dir, folder) if use_cache else MemoryCache() if wanted else None
     # pass 1: read and hash every file once; keep the bytes (up to a budget) so a cache miss reads nothing twice
     loaded, kept = [], 0
     for entry in entries:
@@ -55,25 +62,36 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
         else:
             data = None
         loaded.append((data, sha256, problem))
-    key = None
-    if cache is not None:
-        manifest = [(e.path, e.size, sha, problem, e.bad_name) for e, (_, sha, problem) in zip(entries, loaded)]
-        from matcheck.documents.ocr import engine_tag  # cheap: names the OCR engine without importing it
+    manifest = [(e.path, e.size, sha, problem, e.bad_name) for e, (_, sha, problem) in zip(entries, loaded)]
+    from matcheck.documents.ocr import engine_tag  # cheap: names the OCR engine without importing it
 
-        key = analysis_key(manifest, _fingerprint(tuple(recognisers), people) + engine_tag())
-        cached = cache.get_analysis(key)
-        if cached is not None:
-            return cached
     transient = any(p and p[0].startswith("文件无法读取") for _, _, p in loaded)  # may read next time: don't store
-    order = read_sequence(loaded, cache)
-    by_entry: list[list[Document]] = [[] for _ in entries]
-    for n, i in enumerate(order):
-        note(n + 1, len(entries), entries[i].path)
-        by_entry[i] = read_entry(entries[i], recognisers, people, cache, limit, loaded[i])
-        loaded[i] = (None, "", None)  # free the bytes as soon as the file is done
-    result = pair_sides([d for docs in by_entry for d in docs])
-    if cache is not None and key is not None and not transient:
-        cache.put_analysis(key, result)
+    order: list[int] = []
+
+    def analyse(people, last: bool) -> tuple[Document, ...]:
+        key = None
+        if use_cache:
+            key = analysis_key(manifest, _fingerprint(tuple(recognisers), people) + engine_tag())
+            cached = cache.get_analysis(key)
+            if cached is not None:
+                return cached
+        if not order:
+            order.extend(read_sequence(loaded, cache))
+        by_entry: list[list[Document]] = [[] for _ in entries]
+        for n, i in enumerate(order):
+            note(n + 1, len(entries), entries[i].path)
+            by_entry[i] = read_entry(entries[i], recognisers, people, cache, limit, loaded[i])
+            if last:
+                loaded[i] = (None, loaded[i][1], loaded[i][2])  # free the bytes as soon as the file is done
+        result = pair_sides([d for docs in by_entry for d in docs])
+        if key is not None and not transient:
+            cache.put_analysis(key, result)
+        return result
+
+    result = analyse(people, last=not wanted)
+    if wanted:
+        found = people_of(holder(result))
+        result = analyse(found, last=True) if found else result
     return result
 
 
@@ -93,6 +111,7 @@ def read_sequence(loaded: Sequence[tuple[bytes | None, str, object]], cache) -> 
     warm_up()
     later = set(photos)
     return [i for i in range(len(loaded)) if i not in later] + photos
+
 
 @lru_cache(maxsize=8)
 def _fingerprint(recognisers: tuple, people: tuple) -> str:

@@ -133,6 +133,23 @@ class ExtractionCache:
 _MAGIC = b"matcheck-cache-aesgcm-1\n"
 
 
+class MemoryCache:
+    """The extractions of one read, in memory: what a second analysis of the same folder takes instead of reading
+    and OCR-ing every file again when the on-disk cache is not used (``--no-cache``)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, Extraction] = {}
+
+    def has(self, sha256: str) -> bool:
+        return sha256 in self._entries
+
+    def get(self, sha256: str) -> Extraction | None:
+        return self._entries.get(sha256)
+
+    def put(self, sha256: str, extraction: Extraction) -> None:
+        self._entries[sha256] = extraction
+
+
 def _same_engine(tag: str | None) -> bool:
     """Was an entry read by this process's OCR engine? Before the engine is built, :func:`engine_tag` names the
     backend that would be tried first; when that one cannot start and the other serves, entries carry the other's
