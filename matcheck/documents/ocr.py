@@ -192,8 +192,7 @@ class _OpenVinoSession:
         core = _openvino().Core()
         threads = config.get("intra_op_num_threads", -1)
         if isinstance(threads, int) and threads >= 1:
-            # one thread per engine (a batch worker): not pinned, or every worker's thread lands on the first core
-            core.set_property("CPU", {"INFERENCE_NUM_THREADS": threads, "ENABLE_CPU_PINNING": False})
+            core.set_property("CPU", {"INFERENCE_NUM_THREADS": threads})
         self._model = core.read_model(str(config["model_path"]))
         self._request = _compile(core, self._model).create_infer_request()
 
