@@ -114,3 +114,14 @@ def test_a_photo_under_twice_the_ocr_side_is_decoded_whole():
 
     data = jpeg(text_image(XUEXIN_LINES[:4], (3000, 2000), 60))
     assert decode(data, MAX_OCR_SIDE).size == (3000, 2000)
+
+
+def test_the_median_filter_gives_pillows_pixels():
+    """quality._median3 (OpenCV when installed) is Pillow's MedianFilter(3), pixel for pixel, on a real photo."""
+    import numpy as np
+
+    from matcheck.documents.quality import _median3
+
+    photo = decode(jpeg(text_image(XUEXIN_LINES[:6], (900, 700), 30).filter(ImageFilter.GaussianBlur(1)),
+                        quality=60)).convert("L")
+    assert np.array_equal(np.asarray(_median3(photo)), np.asarray(photo.filter(ImageFilter.MedianFilter(3))))
