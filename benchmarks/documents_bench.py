@@ -163,9 +163,17 @@ def phone_size_copy(folder: Path, target: Path, long_side: int = 4032) -> Path:
     return target
 
 
-SETTINGS = {"before": {"MATCHECK_OCR_BACKEND": "onnxruntime", "MATCHECK_OCR_PIPELINE": "full"},
-            "now": {"MATCHECK_OCR_BACKEND": "", "MATCHECK_OCR_PIPELINE": ""},
-            "now, first run": {"MATCHECK_OCR_BACKEND": "", "MATCHECK_OCR_PIPELINE": ""}}
+BEFORE_ENGINE = {"MATCHECK_OCR_BACKEND": "onnxruntime", "MATCHECK_OCR_PIPELINE": "full"}
+DEFAULTS = {"MATCHECK_OCR_BACKEND": "", "MATCHECK_OCR_PIPELINE": ""}
+
+
+def settings(before_tree: Path | None) -> dict[str, dict[str, str]]:
+    """The sides of the cold check: ``before`` first (every ratio is to it)."""
+    out = {"before": BEFORE_ENGINE}
+    if before_tree:  # this code on the engine before too: how much of the gain is the engine's
+        out["this code, onnxruntime/full"] = BEFORE_ENGINE
+    out.update({"now": DEFAULTS, "now, first run": DEFAULTS})
+    return out
 
 
 def cold_checks(repeat: int, before_tree: Path | None = None) -> dict:
@@ -185,9 +193,10 @@ def cold_checks(repeat: int, before_tree: Path | None = None) -> dict:
         folders = sorted(p for p in (ROOT / "samples").iterdir() if p.is_dir())
         folders += [phone_size_copy(f, Path(tmp) / f"{f.name}-12mpx") for f in folders]
         for folder in folders:
-            times: dict[str, list[float]] = {k: [] for k in SETTINGS}
+            sides = settings(before_tree)
+            times: dict[str, list[float]] = {k: [] for k in sides}
             for _ in range(repeat):
-                for name, env in SETTINGS.items():
+                for name, env in sides.items():
                     with tempfile.TemporaryDirectory() as cache:
                         if name == "now":
                             shutil.copytree(engines / "engines", Path(cache) / "engines")
@@ -196,11 +205,14 @@ def cold_checks(repeat: int, before_tree: Path | None = None) -> dict:
                         if cwd != ROOT:
                             run_env["PYTHONPATH"] = str(cwd)
                         t0 = time.perf_counter()
-                        subprocess.run([sys.executable, "-m", "matcheck", "check", str(folder), "-o", os.devnull],
-                                       env=run_env, cwd=cwd, capture_output=True, check=False)
+                        done = subprocess.run([sys.executable, "-m", "matcheck", "check", str(folder), "-o",
+                                               os.devnull], env=run_env, cwd=cwd, capture_output=True, check=False)
                         times[name].append(time.perf_counter() - t0)
+                        if done.returncode not in (0, 1):  # a crash is not a time
+                            raise RuntimeError(f"{name} on {folder.name}: exit {done.returncode}: "
+                                               f"{done.stderr.decode(errors='replace')[-500:]}")
             row = {"s": times}
-            for name in SETTINGS:
+            for name in sides:
                 if name != "before":
                     ratios = sorted(b / a for a, b in zip(times["before"], times[name]))
                     row[name] = {"over_before": _median(ratios), "min": ratios[0], "max": ratios[-1]}
@@ -293,7 +305,7 @@ def ocr_main(args) -> int:
               "first run: that cache empty too)")
         for name, c in r.items():
             line = f"{name:20} before {min(c['s']['before']):5.1f} s"
-            for k in SETTINGS:
+            for k in settings(before):
                 if k != "before":
                     line += (f" | {k} {min(c['s'][k]):5.1f} s, ÷ before {c[k]['over_before']:.2f} "
                              f"({c[k]['min']:.2f}-{c[k]['max']:.2f})")
