@@ -49,3 +49,23 @@ def connect(address: str, timeout: float | None = None) -> tuple[Any, Any, int]:
 def worker_lost(exc: BaseException) -> bool:
     """The task's worker died each time it ran it (Dask gives up after ``allowed-failures`` tries)."""
     return type(exc).__name__ == "KilledWorker"
+
+
+def workers_see(client: Any, folders: list[str]) -> tuple[int, int]:
+    """(workers that see ``folders`` as this machine does, workers asked): each worker computes the
+    :func:`~matcheck.batch.ship.folder_view` of each folder, which must equal this machine's. A worker whose
+    answer is an error (no matcheck there, a permission problem) does not see them."""
+    from matcheck.batch.ship import folder_views
+
+    expected = folder_views(folders)
+    answers = client.run(folder_views, folders, on_error="return")
+    seeing = sum(1 for answer in answers.values() if answer == expected)
+    return seeing, len(answers)
+
+
+def allow_large_tasks(nbytes: int) -> None:
+    """Tasks that carry an applicant's files are large by design: raise Dask's "Sending large graph" warning
+    threshold above the most that may be sent at once (the warning would otherwise print for every applicant)."""
+    import dask
+
+    dask.config.set({"distributed.admin.large-graph-warning-threshold": f"{nbytes + (16 << 20)}B"})

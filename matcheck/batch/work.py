@@ -15,10 +15,13 @@ import time
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from matcheck.errors import PolicyVersionError, ProfileError, UsageError
 from matcheck.results import PERSON_LABELS, SEVERITIES, CheckReport
+
+if TYPE_CHECKING:
+    from matcheck.check import ApplicantContent
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -43,6 +46,8 @@ class ApplicantTask:
     lang: str = "zh"
     show_pii: bool = False
     width: int | None = None  # text report width, decided by the batch (not by the worker's COLUMNS)
+    # the folder's profile and files, read on the batch machine (--ship-files): the worker reads nothing from disk
+    content: ApplicantContent | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,7 @@ class ApplicantOutcome:
 def check_one(task: ApplicantTask) -> ApplicantOutcome:
     """Check one applicant folder (``matcheck check``) and render its JSON and text reports; never raises."""
     started = time.perf_counter()
-    name = _shown_name(claimed_name(Path(task.folder)), task.show_pii)
+    name = _shown_name(claimed_name(Path(task.folder), task.content), task.show_pii)
     base = dict(key=task.key, folder=task.folder, name=name)
     try:
         report = _check(task)
@@ -135,7 +140,7 @@ def _check(task: ApplicantTask) -> CheckReport:
     from matcheck.rules import RuleConfig
 
     return check_folder(Path(task.folder), as_of=task.as_of, policy=task.policy,
-                        config=RuleConfig(lang=task.lang), use_cache=task.use_cache)
+                        config=RuleConfig(lang=task.lang), use_cache=task.use_cache, content=task.content)
 
 
 def classify_failure(exc: BaseException) -> tuple[str, int, str]:
@@ -198,6 +203,14 @@ def _render(report: CheckReport, task: ApplicantTask) -> dict[str, str]:
     return {"json": mask_pii(as_json, births), "text": mask_pii(as_text, births)}
 
 
+def not_checked(task: ApplicantTask, status: str, code: int, why: str) -> ApplicantOutcome:
+    """The row (and reports) of an applicant that was not checked: ``why`` says so (masked unless --show-pii)."""
+    why = _mask(why, task.show_pii)
+    return ApplicantOutcome(key=task.key, folder=task.folder, status=status, exit_code=code,
+                            name=_shown_name(claimed_name(Path(task.folder), task.content), task.show_pii),
+                            error=why, rendered=_failure_reports(task, why, code))
+
+
 def _failure_reports(task: ApplicantTask, why: str, code: int) -> dict[str, str]:
     from matcheck.textsafe import escape_control, json_text
 
@@ -208,13 +221,19 @@ def _failure_reports(task: ApplicantTask, why: str, code: int) -> dict[str, str]
     return {"json": json_text(data), "text": text}
 
 
-def claimed_name(folder: Path) -> str | None:
-    """The applicant's name as written in profile.yaml, even when the profile does not validate (best effort)."""
+def claimed_name(folder: Path, content: ApplicantContent | None = None) -> str | None:
+    """The applicant's name as written in profile.yaml, even when the profile does not validate (best effort);
+    from ``content`` when the folder was sent with the task."""
     try:
         from matcheck.batch.discover import profile_in
-        from matcheck.profile.load import read_profile_data
+        from matcheck.profile.load import decode_profile, read_profile_data
 
-        data = read_profile_data(profile_in(folder) or folder / "profile.yaml")
+        if content is not None:
+            if content.profile_bytes is None or content.profile_path is None:
+                return None
+            data = decode_profile(content.profile_bytes, Path(content.profile_path))
+        else:
+            data = read_profile_data(profile_in(folder) or folder / "profile.yaml")
         name = data.get("applicant", {}).get("name") if isinstance(data, dict) else None
         return str(name) if name not in (None, "") else None
     except Exception:  # noqa: BLE001 - the name is decoration; the check reports the real problem
