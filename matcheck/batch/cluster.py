@@ -5,12 +5,14 @@ executor, with the number of worker threads as the batch's ``jobs`` (how many ap
 twice that). Needs the optional extra ``pip install 'matcheck[cluster]'`` (``distributed``) on the machine that
 runs the batch and on every worker, with matcheck itself installed on the workers.
 
-What travels over the wire: each task is an :class:`~matcheck.batch.work.ApplicantTask` — the applicant folder's
-*path* and the settings, a few hundred bytes — and each result is the applicant's outcome row with its rendered
-JSON and text reports. Workers read the folders themselves, so they must see them at the same path (a shared or
-network file system); the batch machine writes every report. Each worker uses its own extraction cache
-(``MATCHECK_CACHE_DIR`` in the worker's environment, else its user's ``~/.cache/matcheck``); a cache directory
-shared by all workers works too, since entries are written atomically and keyed by content. See docs/batch.md.
+What travels over the wire (``--ship-files``, ``ship.py``): each task is an
+:class:`~matcheck.batch.work.ApplicantTask` — the applicant folder's *path* and the settings, a few hundred bytes,
+when the workers see the folders at the same path (a shared or network file system); with the folder's profile
+and files as bytes as well when they do not (:func:`workers_see` asks them) — and each result is the applicant's
+outcome row with its rendered JSON and text reports. The batch machine writes every report. Each worker uses its
+own extraction cache (``MATCHECK_CACHE_DIR`` in the worker's environment, else its user's ``~/.cache/matcheck``); a
+cache directory shared by all workers works too, since entries are written atomically and keyed by content. A
+``tls://`` scheduler needs Dask's TLS settings on this machine (``distributed.comm.tls.*``). See docs/batch.md.
 """
 
 from __future__ import annotations
@@ -36,6 +38,13 @@ def connect(address: str, timeout: float | None = None) -> tuple[Any, Any, int]:
     except ImportError:
         raise ClusterError("--scheduler needs the cluster extra: pip install 'matcheck[cluster]' "
                            "(the distributed package)") from None
+    if address.strip().lower().startswith("tls://"):
+        from distributed.security import Security
+
+        if not Security().tls_ca_file:  # Dask's configuration (or DASK_DISTRIBUTED__COMM__TLS__* variables)
+            raise ClusterError(f"--scheduler: {address} uses TLS, but no certificates are configured for this "
+                               "machine: set DASK_DISTRIBUTED__COMM__TLS__CA_FILE, ..._TLS__CLIENT__CERT and "
+                               "..._TLS__CLIENT__KEY (see docs/batch.md)")
     try:
         client = Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:

@@ -5,7 +5,9 @@ The per-applicant work is one function, :func:`matcheck.batch.work.check_one`, r
 method so no worker inherits a forked OCR engine), or any executor passed in (a thread pool; Dask's
 ``Client.get_executor()`` to spread a batch over a cluster). This module only plans, submits, collects and writes:
 
-* at most ``2 × jobs`` applicants are in flight, so memory stays flat however large the batch;
+* at most ``2 × jobs`` applicants are in flight, so memory stays flat however large the batch; when the tasks carry
+  the applicants' files (``ship``, ``ship.py``), also at most ``MATCHECK_SHIP_MAX_BYTES`` of files (one applicant
+  at least);
 * each finished applicant's reports are written atomically, then recorded in the manifest (``resume.py``);
 * a worker process that dies (a crash in a PDF library, the OOM killer) breaks the pool: the pool is rebuilt and
   the applicants that were in flight are redone one at a time, so only the one that kills its worker gets a

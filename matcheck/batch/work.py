@@ -4,8 +4,10 @@
 it: the default process pool, a thread pool, or a distributed engine's executor (Dask's ``Client.get_executor()``).
 It never raises: a broken profile, an unreadable folder or a bug in a stage becomes an outcome that says why
 (contracts.md §2: exit 2 for input that could not be used, 3 for an internal error), so one applicant never stops
-the batch. It reads the applicant's folder and writes nothing; the batch runner writes the reports it returns,
-so a remote worker needs read access to the folders only.
+the batch. It reads the applicant's folder — or, when the batch sent the folder's files with the task
+(``ApplicantTask.content``, ``--ship-files``), reads nothing from disk and checks them from memory — and writes
+nothing; the batch runner writes the reports it returns, so a remote worker needs read access to the folders at
+most.
 """
 
 from __future__ import annotations

@@ -271,3 +271,15 @@ def test_workers_that_cannot_see_the_folders_are_sent_the_files(root, local, bli
     assert again.returncode == 2, again.stderr
     resumed = json.loads((tmp_path / "auto" / "summary.json").read_text(encoding="utf-8"))["applicants"]
     assert [r["key"] for r in resumed if not r["reused"]] == [changed]
+
+
+def test_a_tls_scheduler_without_certificates_is_one_line_exit_2(root, tmp_path: Path) -> None:
+    """The files travel encrypted only with TLS; a tls:// scheduler and no certificates configured here is said in
+    one line before anything is sent (Dask would otherwise fail deep inside with a TypeError)."""
+    folder, _keys = root
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DASK_DISTRIBUTED__COMM__TLS")}
+    done = subprocess.run([sys.executable, "-m", "matcheck", "batch", str(folder), "--out", str(tmp_path / "o"),
+                           "--scheduler", "tls://127.0.0.1:9"], cwd=REPO, capture_output=True, text=True,
+                          env={**env, "MATCHECK_CLUSTER_TIMEOUT": "3"}, timeout=120)
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "uses TLS, but no certificates are configured" in done.stderr
