@@ -165,16 +165,23 @@ def eta_accuracy(lines: list[tuple[float, str]], seconds: float) -> dict | None:
     return None
 
 
+def _cluster_setup(args, prefix: str) -> Path:
+    """This process and everything it starts (a LocalCluster's workers too) at the measured priority; the scratch
+    folder."""
+    global PRIORITY
+    if PRIORITY:
+        os.nice(PRIORITY)
+        PRIORITY = 0
+    work = args.work or Path(tempfile.mkdtemp(prefix=prefix))
+    work.mkdir(parents=True, exist_ok=True)
+    return work
+
+
 def ocr_main(args) -> int:
     """``--ocr``: memory with OCR at N = 50 and 500, the estimate of the time left, LocalCluster vs --jobs 2."""
     from tests.batch.applicants import make_root as photo_root
 
-    global PRIORITY
-    if PRIORITY:  # this process and everything it starts (the LocalCluster's workers too) at the same priority
-        os.nice(PRIORITY)
-        PRIORITY = 0
-    work = args.work or Path(tempfile.mkdtemp(prefix="mc-batch-ocr-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = _cluster_setup(args, "mc-batch-ocr-")
     sizes = (20, 50) if args.quick else (50, 500)
     results: dict = {"cpus": os.cpu_count(), "loadavg_before": os.getloadavg(), "nice": PRIORITY}
     roots = {}
@@ -222,12 +229,7 @@ def ship_main(args) -> int:
     from matcheck.check import take_applicant
     from tests.batch.applicants import make_root as photo_root
 
-    global PRIORITY
-    if PRIORITY:  # this process and everything it starts (the LocalCluster's workers too) at the same priority
-        os.nice(PRIORITY)
-        PRIORITY = 0
-    work = args.work or Path(tempfile.mkdtemp(prefix="mc-batch-ship-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = _cluster_setup(args, "mc-batch-ship-")
     n = 12 if args.quick else args.n
     root = work / f"photo-{n}"
     keys = photo_root(root, n, images=True)

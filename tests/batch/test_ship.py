@@ -154,3 +154,40 @@ def test_ship_mode_and_the_folder_view(root, tmp_path: Path) -> None:
     view = folder_view(str(folder / keys[0]))
     assert view == folder_view(str(folder / keys[0])) and folder_view(str(tmp_path / "nowhere")) == "missing"
     assert view != folder_view(str(folder / keys[1]))
+
+
+def _cli(*args: str, env: dict | None = None):
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[2]
+    return subprocess.run([sys.executable, "-m", "matcheck", "batch", *args], cwd=repo, capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, timeout=300)
+
+
+def test_the_cli_sends_files_to_the_local_pool_on_request(root, tmp_path: Path) -> None:
+    folder, _keys = root
+    paths = _cli(str(folder), "--out", str(tmp_path / "paths"), "--jobs", "2", "--as-of", "2026-11-20")
+    sent = _cli(str(folder), "--out", str(tmp_path / "sent"), "--jobs", "2", "--as-of", "2026-11-20",
+                env={"MATCHECK_SHIP_FILES": "always"})
+    assert paths.returncode == sent.returncode == 2, sent.stderr
+
+    def rows(out: Path) -> list[dict]:
+        data = json.loads((out / "summary.json").read_text(encoding="utf-8"))["applicants"]
+        return [{k: v for k, v in r.items() if k != "seconds"} for r in data]
+
+    assert rows(tmp_path / "sent") == rows(tmp_path / "paths")
+    for report in (tmp_path / "paths" / "applicants").rglob("report.*"):
+        twin = tmp_path / "sent" / report.relative_to(tmp_path / "paths")
+        assert twin.read_bytes() == report.read_bytes(), report
+
+
+@pytest.mark.parametrize("args, env, said", [
+    (["--ship-files", "sometimes"], {}, "--ship-files: 'sometimes' is not one of auto, always, never"),
+    ([], {"MATCHECK_SHIP_MAX_BYTES": "lots"}, "MATCHECK_SHIP_MAX_BYTES: 'lots' is not a number of bytes"),
+])
+def test_bad_ship_settings_are_one_line_exit_2(root, tmp_path: Path, args, env, said) -> None:
+    folder, _keys = root
+    done = _cli(str(folder), "--out", str(tmp_path / "o"), *args, env=env)
+    assert done.returncode == 2 and done.stderr.strip().splitlines() == [f"matcheck: {said}"], done.stderr
