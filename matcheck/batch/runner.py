@@ -43,7 +43,8 @@ from matcheck.batch.summary import report_paths, write_summaries
 from matcheck.report.pii import mask_pii
 from matcheck.batch.ship import in_flight_bytes
 from matcheck.batch.work import (EXIT_BAD_INPUT, EXIT_INTERNAL, STATUS_BAD_INPUT, STATUS_FAILED, STATUS_NOT_RUN,
-                                 ApplicantOutcome, ApplicantTask, check_one, not_checked)
+                                 ApplicantOutcome, ApplicantTask, check_one, classify_failure,
+                                 not_checked)
 from matcheck.console import info
 from matcheck.errors import UsageError
 
@@ -272,11 +273,14 @@ class _Batch:
         try:
             return replace(task, content=take_applicant(Path(task.folder), max_total=self.budget)), fp
         except FolderTooLarge as exc:  # not sent: the row says why and what to do
-            self._finish(not_checked(task, STATUS_BAD_INPUT, EXIT_BAD_INPUT,
-                                     f"{exc}: too large to send to a worker at once (MATCHECK_SHIP_MAX_BYTES); "
-                                     "check it where the folder is visible (--ship-files never on a shared file "
-                                     "system, or matcheck check)"), fp)
-            return None
+            outcome = not_checked(task, STATUS_BAD_INPUT, EXIT_BAD_INPUT,
+                                  f"{exc}: too large to send to a worker at once (MATCHECK_SHIP_MAX_BYTES); check "
+                                  "it where the folder is visible (--ship-files never on a shared file system, or "
+                                  "matcheck check)")
+        except Exception as exc:  # noqa: BLE001 - one applicant's folder never stops the batch
+            outcome = not_checked(task, *classify_failure(exc))
+        self._finish(outcome, fp)
+        return None
 
     def _finish(self, outcome: ApplicantOutcome, fp: Fingerprint) -> None:
         """Write the reports atomically, then record the applicant in the manifest (reports first, always)."""
