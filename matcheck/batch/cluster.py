@@ -18,7 +18,8 @@ cache directory shared by all workers works too, since entries are written atomi
 from __future__ import annotations
 
 import os
-from typing import Any
+from pathlib import Path
+from typing import Any, Callable
 
 
 class ClusterError(RuntimeError):
@@ -78,3 +79,26 @@ def allow_large_tasks(nbytes: int) -> None:
     import dask
 
     dask.config.set({"distributed.admin.large-graph-warning-threshold": f"{nbytes + (16 << 20)}B"})
+
+
+def shipping(client: Any, mode: str) -> bool | Callable[[list[Path]], bool]:
+    """What ``run_batch(ship=...)`` needs for ``--ship-files mode``: True or False, or for ``auto`` a function that
+    asks the workers about sample applicant folders (:func:`workers_see`), says on stderr what it found, and sends
+    the files unless every worker sees the folders as this machine does."""
+    if mode != "auto":
+        return mode == "always"
+
+    def decide(folders: list[Path]) -> bool:
+        from matcheck.batch.ship import samples
+        from matcheck.console import info
+
+        seeing, asked = workers_see(client, [str(f) for f in samples(folders)])
+        if asked and seeing == asked:
+            info(f"matcheck batch: the {asked} workers see the applicant folders as this machine does; sending paths")
+            return False
+        blind = (f"{asked - seeing} of {asked} workers do not see the applicant folders as this machine does"
+                 if asked else "no worker is connected yet to ask whether it sees the applicant folders")
+        info(f"matcheck batch: {blind}; sending each applicant's files with its task")
+        return True
+
+    return decide

@@ -48,7 +48,7 @@ def register(app: typer.Typer) -> None:
         budget = in_flight_bytes()  # a bad MATCHECK_SHIP_MAX_BYTES is refused before anything runs
         if not scheduler:  # the local pool sees the folders; "always" sends the files all the same
             raise typer.Exit(run_batch(root, out, jobs=jobs, ship=mode == "always", **options))
-        from matcheck.batch.cluster import ClusterError, allow_large_tasks, connect, workers_see
+        from matcheck.batch.cluster import ClusterError, allow_large_tasks, connect, shipping
 
         try:
             client, executor, slots = connect(scheduler)
@@ -56,23 +56,8 @@ def register(app: typer.Typer) -> None:
             raise UsageError(str(exc)) from None
         allow_large_tasks(budget)
 
-        def decide(folders: list[Path]) -> bool:
-            if mode != "auto":
-                return mode == "always"
-            from matcheck.batch.ship import samples
-            from matcheck.console import info
-
-            seeing, asked = workers_see(client, [str(f) for f in samples(folders)])
-            if asked and seeing == asked:
-                info(f"matcheck batch: the {asked} workers see the applicant folders as this machine does; "
-                     "sending paths")
-                return False
-            info(f"matcheck batch: {asked - seeing} of {asked} workers do not see the applicant folders as this "
-                 "machine does; sending each applicant's files with its task")
-            return True
-
         try:
-            code = run_batch(root, out, jobs=slots, executor=executor, ship=decide, **options)
+            code = run_batch(root, out, jobs=slots, executor=executor, ship=shipping(client, mode), **options)
         finally:
             client.close()
         raise typer.Exit(code)
