@@ -283,3 +283,60 @@ def test_a_tls_scheduler_without_certificates_is_one_line_exit_2(root, tmp_path:
                           env={**env, "MATCHECK_CLUSTER_TIMEOUT": "3"}, timeout=120)
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert "uses TLS, but no certificates are configured" in done.stderr
+
+
+def _tls_files(folder: Path) -> dict[str, Path]:
+    """A throw-away CA and one certificate for 127.0.0.1 signed by it (PEM files), made with ``cryptography``."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.timezone.utc)
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "matcheck test CA")])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
+          .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
+          .not_valid_after(now + dt.timedelta(days=1))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+          .sign(ca_key, hashes.SHA256()))
+    cert = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+            .issuer_name(ca_name).public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(minutes=5)).not_valid_after(now + dt.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .sign(ca_key, hashes.SHA256()))
+    files = {"ca": folder / "ca.pem", "cert": folder / "node.pem", "key": folder / "node.key"}
+    files["ca"].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    files["cert"].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    files["key"].write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                               serialization.NoEncryption()))
+    files["key"].chmod(0o600)
+    return files
+
+
+def test_files_sent_over_tls_as_docs_batch_md_says(root, local, tmp_path: Path) -> None:
+    """The TLS set-up of docs/batch.md: a scheduler and workers that accept TLS only, and the batch machine given
+    its certificate through Dask's DASK_DISTRIBUTED__COMM__TLS__* variables; the files travel encrypted."""
+    from distributed.security import Security
+
+    folder, _keys = root
+    pem = _tls_files(tmp_path)
+    security = Security(tls_ca_file=str(pem["ca"]), tls_scheduler_cert=str(pem["cert"]),
+                        tls_scheduler_key=str(pem["key"]), tls_worker_cert=str(pem["cert"]),
+                        tls_worker_key=str(pem["key"]), tls_client_cert=str(pem["cert"]),
+                        tls_client_key=str(pem["key"]), require_encryption=True)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  protocol="tls", security=security, dashboard_address=None,
+                                  silence_logs=50) as lc:
+        assert lc.scheduler_address.startswith("tls://")
+        done = _batch(str(folder), "--out", str(tmp_path / "tls"), "--as-of", "2026-11-20", "--scheduler",
+                      lc.scheduler_address, "--ship-files", "always",
+                      env={"DASK_DISTRIBUTED__COMM__TLS__CA_FILE": str(pem["ca"]),
+                           "DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT": str(pem["cert"]),
+                           "DASK_DISTRIBUTED__COMM__TLS__CLIENT__KEY": str(pem["key"])})
+    assert done.returncode == 2, done.stderr
+    assert _rows(tmp_path / "tls") == _rows(local)
