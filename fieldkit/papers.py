@@ -15,27 +15,18 @@ from datetime import date, timedelta
 
 from fieldkit.case import AS_OF, Case
 from fieldkit.sheet import CARD, Sheet
+from matcheck.dates import Month
+from synth.formats import chinese, chinese_month, ymd
 from synth.people import Person
 
-_CN = "〇一二三四五六七八九"
-
-
-def cn_year(y: int) -> str:
-    return "".join(_CN[int(c)] for c in str(y))
-
-
-def cn_small(n: int) -> str:
-    if n <= 10:
-        return "十" if n == 10 else _CN[n]
-    return ("十" if n < 20 else _CN[n // 10] + "十") + (_CN[n % 10] if n % 10 else "")
+# Only the neutral spellings of dates are shared with synth/ (synth.formats: 年月日, Chinese numerals), never a
+# layout, label or field order: fieldkit stays an independent generator that tests the reader on layouts synth did
+# not make. A date written 二〇一八年六月三十日 is the same string whoever prints it.
 
 
 def cn_date(d: date, day: bool = True) -> str:
-    return f"{cn_year(d.year)}年{cn_small(d.month)}月" + (f"{cn_small(d.day)}日" if day else "")
-
-
-def ymd(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
+    """``二〇一八年六月三十日`` (or ``二〇一八年六月`` without the day), as diplomas print them."""
+    return chinese(d) if day else chinese_month(Month.of(d))
 
 
 def months_back(n: int, last: tuple[int, int] = (2026, 10)) -> list[tuple[int, int]]:

@@ -13,11 +13,13 @@
   prerequisite (not a file) that the profile does not prove.
 
 A document satisfies a line when its material is the line's material (or one of its alternatives) and it belongs
-to the line's person (a child's by ``person_name``); own material before alternatives; for a line about one
-education or qualification record (``subject``), a file that is that record's (:mod:`matcheck.gaps_match`: a file
-whose level or school contradicts the record is another record's; the best-fitting file wins; one file per line
-when the files allow it). The thresholds (6 months of 个税, ≥1-year contract with ≥2
-months left) are parameters in ``checklists/policy/parameters/rules_folder.yaml``. A pure function.
+to the line's person (a child's by ID number, then name: :func:`matcheck.checks.person.is_persons`, so one file
+answers one child's line; a child's file whose child cannot be told is ``unverified`` on each child's line); own
+material before alternatives; for a line about one education or qualification record (``subject``), a file that
+is that record's (:mod:`matcheck.gaps_match`: a file whose level or school contradicts the record is another
+record's; the best-fitting file wins; one file per line when the files allow it). The thresholds (6 months of
+个税, ≥1-year contract with ≥2 months left) are parameters in ``checklists/policy/parameters/rules_folder.yaml``.
+A pure function.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from matcheck.assessment import Assessment
-from matcheck.checks.insurance import current_insurance
+from matcheck.checks.insurance import CURRENT_INSURANCE, current_insurance
 from matcheck.checks.permit import ACCOUNT_AFTER_PERMIT, account_timing
 from matcheck.checks.person import FAMILY, is_persons, people
 from matcheck.checks.validity import VALIDITY_RULES, MaterialVerdict
@@ -122,8 +124,12 @@ def _candidates(item: RequiredMaterial, documents: tuple[Document, ...], profile
         strong = own if doc.material == item.material else alt
         if item.person not in FAMILY:  # employer / HR officer papers carry no family member's name
             strong.append(doc)
-        elif doc.person == item.person and (item.person != "child" or _same_child(item, doc, profile, params)):
-            strong.append(doc)
+        elif doc.person == item.person:
+            mine = _is_lines_person(item, doc, profile, params)
+            if mine:
+                strong.append(doc)
+            elif mine is None:
+                weak.append(doc)  # a child's file, but which child's cannot be told
         elif doc.person is None:
             weak.append(doc)
     return _Candidates(own, alt, weak)
@@ -158,13 +164,14 @@ def _record_picks(lines: dict[int, RequiredMaterial], candidates: dict[int, _Can
     return picks
 
 
-def _same_child(item: RequiredMaterial, doc: Document, profile: Profile, params: Params) -> bool:
-    """Whether a child's document is this line's child (by ID number, else by name; kept when it cannot tell)."""
-    children = tuple(p for p in people(profile) if p.role == "child")
-    child = next((p for p in children if p.index == item.person_index), None)
-    if child is None:
+def _is_lines_person(item: RequiredMaterial, doc: Document, profile: Profile, params: Params) -> bool | None:
+    """Whether a file of the line's role is the line's person's: the applicant's and the spouse's are one person
+    each; a child's is decided by :func:`matcheck.checks.person.is_persons` (the decision ``identity-mismatch``
+    also takes), so one file answers one child's line."""
+    if item.person != "child":
         return True
-    return is_persons(doc, child, params, others=children) is not False
+    child = next((p for p in people(profile) if p.role == "child" and p.index == item.person_index), None)
+    return True if child is None else is_persons(doc, child, profile, params)
 
 
 # --------------------------------------------------------------------------- validity by material
@@ -212,10 +219,13 @@ def _prerequisite(item: RequiredMaterial, assessment: Assessment) -> MaterialVer
             return MaterialVerdict("present", "资料表明单位已在积分系统注册")
         if flag is False:
             return MaterialVerdict("missing", "资料表明单位尚未在积分系统注册并通过核验", {"reason": "disproved"})
-    if item.material == "social_insurance_current_month":  # the scorer's eligibility gate decides it too
+    if item.material == CURRENT_INSURANCE:  # the scorer's eligibility gate decides it too (not-eligible words it)
         current = current_insurance(assessment)
         if current.paying:
             return MaterialVerdict("present", f"资料中 {current.month} 在缴本市社保")
+        if current.disproved:
+            return MaterialVerdict("missing", f"资料显示 {current.as_of_month} 或之前 {current.lag} 个月内没有正常缴纳"
+                                   f"本市职工社保（补缴不计）", {"reason": "disproved"})
     if item.material == ACCOUNT_AFTER_PERMIT:
         return _account_after_permit(assessment)
     return MaterialVerdict("unverified", "需人工确认")
@@ -225,9 +235,12 @@ def _account_after_permit(assessment: Assessment) -> MaterialVerdict:
     timing = account_timing(assessment)  # the same verdict permit-too-recent words
     if timing.issued is None or timing.created is None:
         return MaterialVerdict("unverified", "资料未给出居住证办理日期或积分账户创建日期")
-    if timing.working_days is None and (timing.unknown_year is not None or timing.too_early is None):
+    if timing.too_early is None:
         return MaterialVerdict("unverified", "该年份的工作日日历未知")  # permit-too-recent says it could not check
     days, needed = timing.working_days, timing.needed
+    if days is None and timing.unknown_year is not None:  # the earliest day is known, the count up to `created` not
+        note = f"居住证办理（{timing.issued}）后第 {needed} 个工作日为 {timing.earliest}，积分账户创建于 {timing.created}"
+        return MaterialVerdict("missing" if timing.too_early else "present", note, {"needed": needed})
     if days is None:  # years apart (it used to stop `check` with an internal error)
         return MaterialVerdict("present", f"居住证办理（{timing.issued}）多年后创建积分账户（{timing.created}），"
                                    f"已满 {needed} 个工作日", {"needed": needed})

@@ -3,6 +3,8 @@
 A document builder asks a :class:`Variant` (seeded) for one spelling, so that a folder mixes ``2014年07月01日``,
 ``2014.7.1`` and ``二〇一四年七月一日``, full-width and ASCII brackets, and spaced labels (``姓　　名``), and the
 reader is tested against that noise.
+
+``fieldkit/`` (the independent generator) uses the neutral date spellings of this module, never synth's layouts.
 """
 
 from __future__ import annotations

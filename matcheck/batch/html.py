@@ -11,17 +11,17 @@ deductions in red and a dashed line at the standard score. Names are masked unle
 from __future__ import annotations
 
 import html
+from typing import Any, Mapping
+from urllib.parse import quote
 
+from matcheck.batch.summary import report_paths
 from matcheck.textsafe import escape_control
 
 
 def escape(text: str, quote: bool = True) -> str:
     """HTML-escaped, with control characters from untrusted text (names, findings) made visible first."""
     return html.escape(escape_control(text, one_line=False), quote)
-from typing import Any, Mapping
-from urllib.parse import quote
 
-from matcheck.batch.summary import report_paths
 
 # One colour per indicator id (contracts.md §3); an unknown id is drawn grey.
 COLOURS = {

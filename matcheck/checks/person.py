@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from matcheck.matching import same_name
+from matcheck.matching import normalise, same_name
 from matcheck.policy import Params
 from matcheck.profile import Profile
 from matcheck.results import PERSON_LABELS, Document, field_list
@@ -55,28 +55,46 @@ def shows_name_of(doc: Document, person: PersonFacts, params: Params) -> bool | 
     return same_name(person.name, doc.person_name, doc.ocr, params)
 
 
-def is_persons(doc: Document, person: PersonFacts, params: Params,
-               others: tuple[PersonFacts, ...] = ()) -> bool | None:
-    """Whether ``doc`` is ``person``'s: by ID number (its own, or one of ``others``' — then it is not theirs),
-    else by name; None when neither can tell."""
-    if shows_id_of(doc, person):
-        return True
-    if any(shows_id_of(doc, other) for other in others if other is not person):
-        return False
-    return shows_name_of(doc, person, params)
+def _by_name(doc: Document, candidates: list[PersonFacts], params: Params) -> PersonFacts | None:
+    """The one candidate the document's name is: an exact name before a name within OCR tolerance (two children
+    李小明 and 李小朋: a file naming 李小明 is 李小明's, never both); None when no name or more than one fits."""
+    read = normalise(doc.person_name)
+    exact = [p for p in candidates if read and normalise(p.name) == read]
+    if exact:
+        return exact[0] if len(exact) == 1 else None
+    near = [p for p in candidates if shows_name_of(doc, p, params)]
+    return near[0] if len(near) == 1 else None
 
 
 def owner_of(doc: Document, profile: Profile, params: Params) -> PersonFacts | None:
-    """The profile's person a document belongs to (among those of the role the folder reader decided), or None."""
+    """The profile's person a document belongs to (among those of the role the folder reader decided), or None.
+
+    The one decision of whose a document is: an ID number decides before any name; the only person of the role
+    is the owner (a name that differs is then ``identity-mismatch``'s to word); among several, the one whose name
+    the document carries (:func:`_by_name`). None when it cannot be told (no name or ID read, or two people fit)."""
     if doc.person not in FAMILY:
         return None
     candidates = [p for p in people(profile) if p.role == doc.person]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
-    for p in candidates:  # an ID number decides before any name
+    for p in candidates:
         if shows_id_of(doc, p):
             return p
-    for p in candidates:
-        if shows_name_of(doc, p, params):
-            return p
-    return None
+    return _by_name(doc, candidates, params)
+
+
+def is_persons(doc: Document, person: PersonFacts, profile: Profile, params: Params) -> bool | None:
+    """Whether ``doc`` answers ``person``'s checklist line (:mod:`matcheck.gaps`): True when it is theirs,
+    False when it is another's (:func:`owner_of`) or carries a name that is not theirs, None when whose it is
+    cannot be told. At most one person of a role gets True for a document."""
+    if doc.person != person.role:
+        return False
+    owner = owner_of(doc, profile, params)
+    if owner is not None and owner != person:
+        return False
+    if shows_id_of(doc, person):
+        return True
+    named = shows_name_of(doc, person, params)
+    if named is False:
+        return False  # the name on the file is not theirs
+    return True if owner == person else None

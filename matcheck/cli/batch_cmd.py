@@ -8,7 +8,8 @@ from typing import Optional
 
 import typer
 
-from matcheck.cli.common import Lang, UsageError, as_of_option, handle_errors, lang_option, parse_as_of, policy_option
+from matcheck.cli.common import (Lang, UsageError, as_of_option, check_ocr_backend, handle_errors, lang_option,
+                                 parse_as_of, policy_option)
 
 
 def register(app: typer.Typer) -> None:
@@ -35,6 +36,7 @@ def register(app: typer.Typer) -> None:
                  "path (never: workers see ROOT at the same path), or ask the workers first (auto)."),
     ) -> None:
         """Check many applicants in one run; writes per-applicant reports and summary.csv/json/html."""
+        check_ocr_backend()
         from matcheck.batch import run_batch
         from matcheck.batch.ship import in_flight_bytes, ship_mode
 

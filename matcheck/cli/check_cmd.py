@@ -7,9 +7,9 @@ from typing import Optional
 
 import typer
 
-from matcheck.cli.common import (EXIT_FINDINGS, EXIT_OK, Lang, UsageError, as_of_option, handle_errors, info,
-                                 lang_option, mask_output, output_option, parse_as_of, policy_option, render_masked,
-                                 show_pii_option, write_output)
+from matcheck.cli.common import (EXIT_FINDINGS, EXIT_OK, Lang, UsageError, as_of_option, check_ocr_backend,
+                                 handle_errors, info, lang_option, mask_output, output_option, parse_as_of, policy_option,
+                                 render_masked, show_pii_option, write_output)
 from matcheck.textsafe import escape_control
 
 
@@ -38,6 +38,7 @@ def register(app: typer.Typer) -> None:
                                                  "init FOLDER --from-documents`) and check with it."),
     ) -> None:
         """Check an applicant's folder before the trip to the centre."""
+        check_ocr_backend()
         from matcheck.pipeline import check_folder
         from matcheck.report import renderer
         from matcheck.rules import RuleConfig

@@ -59,11 +59,8 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from matcheck.documents.ocr import OcrBackendError, requested_backend  # cheap: no runtime imported
-
         show_pii = bool(kwargs.get("show_pii"))
         try:
-            requested_backend()  # MATCHECK_OCR_BACKEND: a wrong word is a usage error, not a per-file failure
             return func(*args, **kwargs)
         except typer.Exit:
             raise
@@ -71,7 +68,7 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             for line in exc.lines:
                 info(error_line(line, show_pii))
             raise typer.Exit(EXIT_BAD_INPUT) from None
-        except (UsageError, PolicyVersionError, OcrBackendError) as exc:
+        except (UsageError, PolicyVersionError) as exc:
             info(error_line(f"matcheck: {exc}", show_pii))
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except KeyboardInterrupt:
@@ -87,6 +84,19 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def check_ocr_backend() -> None:
+    """For a command that reads documents (``check``, ``scan``, ``batch``, ``init --from-documents``): a wrong
+    ``MATCHECK_OCR_BACKEND`` is a usage error before anything is read (one line naming the variable and the words
+    it takes, exit 2), not a failure on every photo. Commands that read no documents never look at it.
+    :func:`matcheck.documents.ocr.requested_backend` is the one validator."""
+    from matcheck.documents.ocr import OcrBackendError, requested_backend  # cheap: no runtime imported
+
+    try:
+        requested_backend()
+    except OcrBackendError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def error_line(text: str, show_pii: bool = False) -> str:

@@ -8,8 +8,8 @@ from typing import Optional
 
 import typer
 
-from matcheck.cli.common import (EXIT_OK, UsageError, as_of_option, handle_errors, info, parse_as_of,
-                                 reading_progress, write_output)
+from matcheck.cli.common import (EXIT_OK, UsageError, as_of_option, check_ocr_backend, handle_errors, info,
+                                 parse_as_of, reading_progress, write_output)
 
 
 def register(app: typer.Typer) -> None:
@@ -32,6 +32,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Write a commented profile.yaml template, or draft one from the folder's documents (comments in Chinese)."""
         if from_documents:
+            check_ocr_backend()
             text, draft = draft_text(folder, parse_as_of(as_of), output, not no_cache, cache_dir)
             write_output(text, output, reading=folder)
             counts = draft.counts()

@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from matcheck.cli.common import (EXIT_OK, Lang, UsageError, handle_errors, info, lang_option, output_option,
-                                 reading_progress, render_masked, show_pii_option, write_output)
+from matcheck.cli.common import (EXIT_OK, Lang, UsageError, check_ocr_backend, handle_errors, info, lang_option,
+                                 output_option, reading_progress, render_masked, show_pii_option, write_output)
 
 
 def register(app: typer.Typer) -> None:
@@ -28,6 +28,7 @@ def register(app: typer.Typer) -> None:
         show_pii: bool = show_pii_option(),
     ) -> None:
         """What each file in a folder is, whose it is, and what it says (offline OCR for images)."""
+        check_ocr_backend()
         from matcheck.documents import scan_folder
         from matcheck.report import renderer
 

@@ -28,12 +28,18 @@ KEEP_BYTES = 256 * 1024 * 1024  # bytes held between hashing and extracting; bey
 def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir: Path | None = None,
                 max_bytes: int | None = None, recognisers: Sequence | None = None,
                 progress: Callable[[int, int, str], None] | None = None,
+                holder: Callable[[tuple[Document, ...]], object] | None = None,
                 files: "FolderFiles | None" = None) -> tuple[Document, ...]:
     """Every file under ``folder`` as Documents, sorted by path (and page). ``profile`` (a
     :class:`matcheck.profile.Profile`) tells whose each document is; ``recognisers`` default to the catalog's;
-    ``progress(i, n, path)`` is called before each file that has to be read (not on a cache hit). ``files``: the
-    folder as already walked and read (:func:`matcheck.documents.snapshot.read_files`, perhaps on another
-    machine): then nothing is walked or read from disk here, and the result is the same."""
+    ``progress(i, n, path)`` is called before each file that has to be read (not on a cache hit).
+
+    ``holder`` (with no ``profile``: ``matcheck init --from-documents``) names the people from the documents read
+    without them (a Profile, or None); whose each document is is then decided again from the same walk, the same
+    bytes and hashes and the extractions just made (with the cache), so no file is read twice.
+
+    ``files``: the folder as already walked and read (:func:`matcheck.documents.snapshot.read_files`, perhaps on
+    another machine): then nothing is walked or read from disk here, and the result is the same."""
     from matcheck.documents.cache import ExtractionCache, analysis_key
     from matcheck.documents.classify import catalog_recognisers
     from matcheck.documents.id_cards import pair_sides
@@ -73,19 +79,29 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     manifest = [(e.path, e.size, sha, problem, e.bad_name) for e, (_, sha, problem) in zip(entries, loaded)]
     from matcheck.documents.ocr import engine_tag  # cheap: names the OCR engine without importing it
 
-    key = analysis_key(manifest, _fingerprint(tuple(recognisers), people) + engine_tag())
-    cached = cache.get_analysis(key)
-    if cached is not None:
-        return cached
     transient = any(p and p[0].startswith("文件无法读取") for _, _, p in loaded)  # may read next time: don't store
-    documents: list[Document] = []
-    for i, entry in enumerate(entries):
-        note(i + 1, len(entries), entry.path)
-        documents.extend(read_entry(entry, recognisers, people, cache, limit, loaded[i]))
-        loaded[i] = (None, "", None)  # free the bytes as soon as the file is done
-    result = pair_sides(documents)
-    if not transient:
-        cache.put_analysis(key, result)
+
+    def analyse(people, last: bool) -> tuple[Document, ...]:
+        key = analysis_key(manifest, _fingerprint(tuple(recognisers), people) + engine_tag())
+        cached = cache.get_analysis(key)
+        if cached is not None:
+            return cached
+        documents: list[Document] = []
+        for i, entry in enumerate(entries):
+            note(i + 1, len(entries), entry.path)
+            documents.extend(read_entry(entry, recognisers, people, cache, limit, loaded[i]))
+            if last:
+                loaded[i] = (None, loaded[i][1], loaded[i][2])  # free the bytes as soon as the file is done
+        result = pair_sides(documents)
+        if not transient:
+            cache.put_analysis(key, result)
+        return result
+
+    wanted = holder is not None and profile is None
+    result = analyse(people, last=not wanted)
+    if wanted:
+        found = people_of(holder(result))
+        result = analyse(found, last=True) if found else result
     return result
 
 @lru_cache(maxsize=8)

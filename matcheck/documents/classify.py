@@ -135,18 +135,31 @@ def classify(text: str, filename: str, recognisers: Sequence[Recogniser], titles
     return best[1] if best else UNRECOGNISED
 
 
+def _title_line(line: str) -> str | None:
+    """The compact form of a line that may be a title line: not empty, at most :data:`TITLE_LINE_CHARS`, and not a
+    label (``学位证书编号:``, ``居住地住址:``); None for any other line."""
+    body = compact(line)
+    if not body or len(body) > TITLE_LINE_CHARS or body.endswith((":", "：")):
+        return None
+    return body
+
+
+def _beside(body: str, titles: Iterable[str]) -> str | None:
+    """What a title line holds besides ``titles`` (longest first, every occurrence); None when none is on it."""
+    rest = body
+    for title in sorted(titles, key=len, reverse=True):
+        rest = rest.replace(compact(title), "")
+    return rest if rest != body else None
+
+
 def _standalone(text: str, titles: list[str]) -> int:
-    """1 when one of ``titles`` stands on a line of its own (the document's title), 0 when each is only used as
-    a label or inside a sentence."""
+    """1 when one of ``titles`` stands on a line of its own (the document's title) with at most an issuer or a
+    qualifier (中华人民共和国…, …（副本）) and no value, 0 when each is only used as a label or inside a sentence."""
     for line in text.split("\n"):
-        body = compact(line)
-        if not body or len(body) > TITLE_LINE_CHARS or body.endswith((":", "：")):
-            continue
-        rest = body
-        for title in sorted(titles, key=len, reverse=True):
-            rest = rest.replace(compact(title), "")
-        if rest != body and len(rest) <= TITLE_QUALIFIER_CHARS and not any(c.isdigit() for c in rest):
-            return 1  # the title with at most an issuer or a qualifier (中华人民共和国…, …（副本）), no value
+        body = _title_line(line)
+        rest = _beside(body, titles) if body is not None else None
+        if rest is not None and len(rest) <= TITLE_QUALIFIER_CHARS and not any(c.isdigit() for c in rest):
+            return 1
     return 0
 
 
@@ -204,16 +217,12 @@ def _title_lines(page: str) -> str:
 
 
 def _title_of_line(line: str, filename: str, recognisers: Sequence[Recogniser]) -> str | None:
-    """The material whose title this line is, if it is a title line (see :func:`split_documents`)."""
-    body = compact(line)
-    if not body or len(body) > TITLE_LINE_CHARS:
+    """The material whose title this line is, if it is a title line (see :func:`split_documents`): the title and
+    nothing but :data:`TITLE_DECORATION` beside it (stricter than :func:`_standalone`: below a page's head, a line
+    that adds an issuer is more likely a sentence than a new document)."""
+    body = _title_line(line)
+    if body is None:
         return None
     match = classify(line, filename, recognisers, titles_only=True)
-    if not match.title:
-        return None
-    if body.endswith((":", "：")):
-        return None  # a label (``学位证书编号:``, ``居住地住址:``), not a title
-    rest = body
-    for title in sorted(match.evidence, key=len, reverse=True):
-        rest = rest.replace(compact(title), "", 1)
-    return match.material if all(c in TITLE_DECORATION for c in rest) else None
+    rest = _beside(body, match.evidence) if match.title else None
+    return match.material if rest is not None and all(c in TITLE_DECORATION for c in rest) else None

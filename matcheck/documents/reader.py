@@ -88,13 +88,18 @@ def read_entry(entry: Entry, recognisers: Sequence[Recogniser], people: tuple[Pe
                loaded: tuple[bytes | None, str, tuple[str, str] | None] | None = None,
                depth: int = 0) -> list[Document]:
     """The Documents of one walked file (one, or several for a PDF holding several documents; one per member for a
-    zip). ``loaded`` is the result of :func:`load` when the caller has already read the file; ``depth`` counts the
-    zips this file is inside."""
-    data, sha256, problem = loaded if loaded is not None and (loaded[0] is not None or loaded[2]) else \
-        load(entry, max_bytes)
+    zip). ``loaded`` is the result of :func:`load` when the caller has already read the file (its bytes may have
+    been let go: then the hash finds the extraction in the cache, and the file is read again only if it is not
+    there); ``depth`` counts the zips this file is inside."""
+    data, sha256, problem = loaded if loaded is not None else (None, "", None)
+    extraction = cache.get(sha256) if cache and sha256 and not problem else None
+    if data is None and not problem and (extraction is None or extraction.file_type == "zip"):
+        # not read yet, or its bytes let go after hashing and nothing cached to read instead (a zip's members are
+        # read from its bytes)
+        data, sha256, problem = load(entry, max_bytes)
+        extraction = cache.get(sha256) if cache and not problem else None
     if problem:
         return [unreadable_document(entry, *problem)]
-    extraction = cache.get(sha256) if cache else None
     if extraction is None:
         try:
             extraction = extract(data)

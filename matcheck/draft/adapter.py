@@ -8,9 +8,9 @@ Values come back typed (``date``, :class:`~matcheck.dates.Month`, ``str``) wheth
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from matcheck.dates import Month, parse_date
 from matcheck.draft.model import Source
@@ -65,18 +65,20 @@ class Doc:
     source: Source
     sure: bool  # the document as a whole: recognised with confidence, and OCR (if any) at or above SURE_OCR
     f: Mapping[str, Any]
-    touched: list[str] = field(default_factory=list, compare=False, repr=False)  # keys read since the last reset
     document: Document | None = field(default=None, compare=False, repr=False)
+    seen: list[str] | None = field(default=None, compare=False, repr=False)  # only in :meth:`reading`'s own copy
 
     def key_sure(self, *keys: str) -> bool:
         """Sure for these fields: the document is, and the reader did not list any of them in ``unsure`` (a value
         found without its label or without the shape its field must have)."""
         return self.sure and (self.document is None or all(self.document.confident(k) for k in keys))
 
-    def reading_sure(self) -> bool:
-        """:meth:`key_sure` of the fields read since the last call, which starts a new count."""
-        keys, self.touched[:] = tuple(self.touched), []
-        return self.key_sure(*keys)
+    def reading(self, get: Callable[["Doc"], Any]) -> tuple[Any, bool]:
+        """``get(doc)`` and whether it is a sure reading: :meth:`key_sure` of the fields ``get`` read. ``get`` is
+        handed a copy of this Doc that notes the keys it reads; this Doc keeps no state."""
+        seen: list[str] = []
+        value = get(replace(self, seen=seen))
+        return value, self.key_sure(*seen)
 
     @classmethod
     def of(cls, d: Document) -> "Doc":
@@ -89,7 +91,8 @@ class Doc:
 
     # typed getters ----------------------------------------------------------------------------------------------
     def _get(self, key: str) -> Any:
-        self.touched.append(key)
+        if self.seen is not None:
+            self.seen.append(key)
         return self.f.get(key)
 
     def text(self, key: str) -> str | None:

@@ -2,8 +2,9 @@
 was read and how sure; conflicts and gaps left ``待核实``. A pure function of the Documents: no file is opened here.
 
 The Documents must say whose each is (``Document.person``): :func:`people_of_folder` finds the applicant and the
-spouse in a first reading without a profile, and :func:`matcheck.draft.folder.draft_folder` reads the folder again
-with them, so that the same reader as ``matcheck check`` decides whose every document is.
+spouse from documents read without a profile, and :func:`matcheck.draft.folder.draft_folder` has the reader decide
+whose every document is with them (``read_folder(..., holder=people_of_folder)``: one reading of the folder), as
+``matcheck check`` does.
 """
 
 from __future__ import annotations
@@ -112,9 +113,7 @@ def _readings(docs: Iterable[Doc], get: Callable[[Doc], Any], check: Callable[[A
     """The non-empty values ``get`` gives per document; ``check(value)`` returning a reason marks it not used."""
     out = []
     for d in docs:
-        d.reading_sure()  # start counting the fields ``get`` reads
-        v = get(d)
-        sure = d.reading_sure()
+        v, sure = d.reading(get)
         if v is None or v == "" or v == []:
             continue
         problem = check(v) if check else ""

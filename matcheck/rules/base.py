@@ -19,7 +19,8 @@ A rule is a module (yamllint style) with these constants and one generator::
                                                     # them to it while it is enabled: one verdict, one finding
 
 The module docstring is the rule's documentation (what it checks, why the centre cares, an example, how to fix);
-``matcheck explain NAME`` prints it.
+``matcheck explain NAME`` prints it. A threshold it quotes is named, ``{MIN_OCR_CONFIDENCE}``, never copied: the module
+sets ``__doc__ = documented(__doc__)`` after its imports, which writes the constant's value in.
 """
 
 from __future__ import annotations
@@ -30,7 +31,19 @@ from types import ModuleType
 from typing import Any, Iterator, Mapping
 
 from matcheck.assessment import Assessment, AssessmentView
-from matcheck.results import Checklist, Document, Finding, MaterialStatus, Observation, Score, Severity
+from matcheck.results import (MIN_OCR_CONFIDENCE, Checklist, Document, Finding, MaterialStatus, Observation, Score,
+                              Severity)
+
+
+DOCUMENTED = {"MIN_OCR_CONFIDENCE": MIN_OCR_CONFIDENCE}  # the constants a rule's documentation may quote by name
+
+
+def documented(doc: str | None) -> str:
+    """A rule module's docstring with each ``{NAME}`` of :data:`DOCUMENTED` written as the constant's value."""
+    text = doc or ""
+    for name, value in DOCUMENTED.items():
+        text = text.replace("{" + name + "}", f"{value:g}" if isinstance(value, float) else str(value))
+    return text
 
 
 @dataclass(frozen=True)

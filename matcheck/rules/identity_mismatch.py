@@ -16,7 +16,7 @@
 **Only a confident reading is an error.** A name, school, date or mode is read *with confidence* when it was
 found after its label (姓名, 乙方（劳动者）姓名, 学校名称 …, or in that label's table cell) in the shape the field must
 have (a name is 2–5 Chinese characters and never a label word such as 签订日期, 名称, 盖章 or 签字; a school ends in
-大学/学院/学校; a date parses), and — when read by OCR — the document's OCR confidence is at least 0.75. A value
+大学/学院/学校; a date parses), and — when read by OCR — the document's OCR confidence is at least {MIN_OCR_CONFIDENCE}. A value
 read otherwise raises only an ``info``: ``无法核对…上的姓名（文件：…）``, naming the field and the file.
 
 **Why it matters.** The centre checks the 申请表 against the documents and 学信网; a form that does not match them
@@ -42,8 +42,10 @@ from matcheck.materials import material_label
 from matcheck.policy import Params
 from matcheck.profile import Profile
 from matcheck.results import Document, Finding, field_list
-from matcheck.rules.base import Facts, make_finding
+from matcheck.rules.base import Facts, documented, make_finding
 from matcheck.rules.folder_common import unsure_why, unverified
+
+__doc__ = documented(__doc__)
 
 CODE = "MC301"
 NAME = "identity-mismatch"

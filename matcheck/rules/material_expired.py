@@ -8,7 +8,7 @@
 
 The profile's own dates are checked by ``permit-expired`` and ``contract-too-short``; this rule checks the paper.
 Only a date read **with confidence** can make this error (a value the reader found under its label, in the
-shape of a date, and, on a photo or scan, with a mean OCR confidence of at least 0.75): a past end read without
+shape of a date, and, on a photo or scan, with a mean OCR confidence of at least {MIN_OCR_CONFIDENCE}): a past end read without
 confidence is ``material-incomplete``'s info "无法核对", naming the reading and the file, so nothing false is asserted.
 
 **Why it matters.** The 受理点 accepts only a 居住证 that is 有效期内, a valid ID, and a contract of at least one
@@ -28,8 +28,10 @@ from typing import Iterator
 
 from matcheck.checks.contract import contract_requirement
 from matcheck.results import Finding
-from matcheck.rules.base import Facts, make_finding
+from matcheck.rules.base import Facts, documented, make_finding
 from matcheck.rules.folder_common import status_args, status_subject
+
+__doc__ = documented(__doc__)
 
 CODE = "MC102"
 NAME = "material-expired"

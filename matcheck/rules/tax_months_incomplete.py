@@ -15,7 +15,7 @@ month could be read from the records, it says so (``info``). No record at all is
 2026年05月–2026年10月), download the PDF and replace the old one. If a month has no withholding, ask the
 employer's HR why (the 社保 month then does not count either).
 
-Only months read **with confidence** can make this error: when the months were read without it (OCR below 0.75,
+Only months read **with confidence** can make this error: when the months were read without it (OCR below {MIN_OCR_CONFIDENCE},
 or found without their label) and some seem missing, ``material-incomplete`` says they could not be verified (info).
 """
 
@@ -25,7 +25,9 @@ from typing import Iterator
 
 from matcheck.dates import Month
 from matcheck.results import Finding
-from matcheck.rules.base import Facts, make_finding
+from matcheck.rules.base import Facts, documented, make_finding
+
+__doc__ = documented(__doc__)
 
 CODE = "MC303"
 NAME = "tax-months-incomplete"

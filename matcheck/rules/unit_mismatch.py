@@ -14,7 +14,7 @@ may differ by a few characters (parameter ``rules_folder.units.ocr_max_edit_rati
 **Only a confident reading is an error.** A unit is read *with confidence* when it was found after its label
 (甲方（用人单位）名称, 名称, 缴费单位, 扣缴义务人 …, or in that label's table cell) and looks like an organisation
 (it ends in a legal suffix such as 有限公司), and — when read by OCR — the document's OCR confidence is at least
-0.75. A unit found otherwise (the first organisation on a contract whose parties carry no label) or read by a
+{MIN_OCR_CONFIDENCE}. A unit found otherwise (the first organisation on a contract whose parties carry no label) or read by a
 low-confidence OCR can only raise an ``info``: ``无法核对劳动合同上的甲方（文件：…）``, so the officer looks.
 
 **Why it matters.** 社保 months paid by a unit other than the contract unit do not count for 社保年限 or 社保基数
@@ -37,8 +37,10 @@ from matcheck.dates import Month
 from matcheck.matching import same_unit
 from matcheck.materials import material_label
 from matcheck.results import Finding, field_list
-from matcheck.rules.base import Facts, make_finding
+from matcheck.rules.base import Facts, documented, make_finding
 from matcheck.rules.folder_common import unsure_why, unverified
+
+__doc__ = documented(__doc__)
 
 TAX_SEVERITY = "warning"
 """个税 withholding unit = contract unit is agency practice (S59 [C]); the official text excludes only 社保 months

@@ -34,7 +34,7 @@ def eligibility(ctx: Ctx) -> list[Observation]:
             "gate": "employer_registration", "employer": p.employer.name,
             "detail": "用人单位不在本市注册（外省市企业在沪分支机构的员工不能申请）"}, subject="employer.registered_in_shanghai"))
     current = current_insurance(ctx.assessment)
-    if not current.paying and not ctx.pending("social_insurance"):
+    if current.disproved:
         out.append(Observation(rule_names.NOT_ELIGIBLE, {
             "gate": "current_insurance", "verdict": CURRENT_INSURANCE, "detail": f"{ctx.as_of_month}或之前{current.lag}个月内没有正常缴纳本市职工社保"
                                                   "（申请当月须在职并缴纳）"}, subject="social_insurance"))

@@ -39,11 +39,23 @@ def _cite_wages(refs: Refs, records: list[InsuranceMonth]) -> None:
             refs.add(wage_used(r.month)[0])
 
 
+def stands_in(r: InsuranceMonth) -> bool:
+    """A counted month whose yuan base is turned into a multiple by a stand-in 社平 (its 社保年度's is not
+    published or not found): the one test of the base bonus's note and of every provisional window."""
+    return r.qualifying and r.wage_provisional
+
+
+def provisional_window(ctx: Ctx, records: list[InsuranceMonth]) -> bool:
+    """A result over these months is provisional: a month of a 待核实 period, a 待核实 period that could not be
+    placed, or a stand-in 社平 (the 社保基数 bonus and the 1× base rule of 职称/技能 alike)."""
+    return any(r.provisional or stands_in(r) for r in records) or ctx.ledger.unplaced_pending
+
+
 def stand_in_wages(records: list[InsuranceMonth]) -> str:
     """``（2026-07至2026-10所属社保年度的社平尚未公布…暂按2025-07起的12434元/月折算，结果暂定）``; "" when none stands in."""
     spans: dict[date, list[Month]] = {}
     for r in records:
-        if r.qualifying and r.wage_provisional:
+        if stands_in(r):
             spans.setdefault(wage_used(r.month)[0].since, []).append(r.month)
     if not spans:
         return ""
@@ -110,7 +122,7 @@ def social_insurance_base(ctx: Ctx) -> IndicatorResult:
     _cite_wages(refs, records)
     window_multiples = multiples(ctx, records)  # first, so a missing 社平 is reported for the earliest month
     stand_in = stand_in_wages(records)
-    b.provisional = any(r.provisional for r in records) or ctx.ledger.unplaced_pending or bool(stand_in)
+    b.provisional = provisional_window(ctx, records)
     parts = []
     points = 0
     met = ""
@@ -147,5 +159,4 @@ def base_rule_months(ctx: Ctx, window_months: int, k: float) -> tuple[int, Month
     """For the 1× rule: qualifying months at ≥ k × 社平 in the last ``window_months``; and whether any is 待核实."""
     start, end = window(ctx, window_months)
     records = ctx.ledger.between(start, end)
-    pending = any(r.provisional or (r.qualifying and r.wage_provisional) for r in records) or ctx.ledger.unplaced_pending
-    return count_at_least(ctx, records, k), start, end, pending
+    return count_at_least(ctx, records, k), start, end, provisional_window(ctx, records)

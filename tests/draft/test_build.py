@@ -104,3 +104,17 @@ def test_si_summary_lines_are_read_from_the_record_text():
     assert fields["si_unit_periods"] == [("上海甲示例有限公司", Month(2019, 7), Month(2021, 10)),
                                          ("上海乙示例有限公司", Month(2021, 11), Month(2026, 10))]
     assert fields["si_total_months"] == 88
+
+
+def test_a_reading_is_sure_by_the_fields_it_read_and_the_doc_keeps_no_state():
+    """Doc.reading answers from the keys its getter read (``school`` read unsure → an unsure reading), and leaves the
+    Doc as it was: the same getter twice gives the same answer, in any order."""
+    from matcheck.draft.adapter import Doc
+
+    d = Doc.of(_doc("学信网备案表.pdf", "xuexin_record", school="南京示例大学", level="本科", unsure=["school"]))
+    before = repr(d), d.seen
+    assert d.reading(lambda x: x.text("level")) == ("本科", True)
+    assert d.reading(lambda x: x.text("school")) == ("南京示例大学", False)
+    assert d.reading(lambda x: x.text("level") or x.text("school")) == ("本科", True)  # school never read
+    assert d.reading(lambda x: x.text("level")) == ("本科", True)
+    assert (repr(d), d.seen) == before and d.seen is None

@@ -111,3 +111,25 @@ def test_check_from_documents_checks_a_folder_without_a_profile(applicant: Path,
     assert run("check", str(applicant)).exit_code == 2  # without the option: no profile is still bad input
     both = run("check", str(applicant), "--from-documents", "--profile", str(out))
     assert both.exit_code == 2 and "--from-documents" in both.output
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_the_folder_is_read_and_hashed_once(applicant: Path, cache_dir: Path, monkeypatch, use_cache: bool):
+    """One reading: every file is loaded (read and hashed) once, though whose each document is is decided after the
+    applicant is found (the draft used to read the folder a second time, re-hashing every file). The real loader
+    runs; the spy only counts."""
+    from matcheck.documents import reader
+
+    loads: list[str] = []
+    real = reader.load
+
+    def counting(entry, *args, **kwargs):
+        loads.append(entry.path)
+        return real(entry, *args, **kwargs)
+
+    monkeypatch.setattr(reader, "load", counting)
+    draft, documents = draft_folder(applicant, AS_OF, use_cache=use_cache, cache_dir=cache_dir)
+    assert sorted(loads) == ["个税.pdf", "合同.docx", "学信网备案表.pdf"]
+    assert {d.path: d.person for d in documents} == {"个税.pdf": "applicant", "合同.docx": "applicant",
+                                                      "学信网备案表.pdf": "applicant"}
+    assert next(f for f in draft.facts if f.path == "applicant.id_number").value == APPLICANT_ID

@@ -29,3 +29,25 @@ def test_committed_reference_is_current():
 
     target = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
     assert main(["-o", str(target), "--check"]) == 0, "run: python -m matcheck.rules.docs"
+
+
+def test_the_ocr_confidence_threshold_is_named_in_the_rule_sources_and_written_from_the_constant():
+    """MIN_OCR_CONFIDENCE (results.py) is the one place of the threshold: a rule's docstring names it
+    (``{MIN_OCR_CONFIDENCE}``) and the documentation (docs/rules.md, ``matcheck explain``, SARIF) shows its value."""
+    import inspect
+    import re
+
+    from matcheck.results import MIN_OCR_CONFIDENCE
+    from matcheck.rules.base import documented
+
+    value = f"{MIN_OCR_CONFIDENCE:g}"
+    naming = []
+    for module in RULES.values():
+        source = inspect.getsource(module)
+        docstring = source.split('"""')[1]
+        assert not re.search(rf"(?<![\d.]){re.escape(value)}(?!\d)", docstring), f"{module.NAME} copies {value}"
+        if "{MIN_OCR_CONFIDENCE}" in docstring:
+            naming.append(module.NAME)
+            assert "{MIN_OCR_CONFIDENCE}" not in module.__doc__ and value in module.__doc__, module.NAME
+    assert sorted(naming) == ["identity-mismatch", "material-expired", "tax-months-incomplete", "unit-mismatch"]
+    assert documented("at least {MIN_OCR_CONFIDENCE}.") == f"at least {value}."

@@ -175,3 +175,18 @@ def test_master_without_degree_says_the_lower_level_needs_its_own_degree() -> No
                                   "end": "2017-06"}])
     ind = next(i for i in run(data).indicators if i.id == "education")
     assert ind.points == 60 and "须持有本档学位" in ind.reason and "无学士学位" in ind.reason, ind.reason
+
+
+@pytest.mark.parametrize("backpaid, provisional", [(False, True), (True, False)])
+def test_stand_in_wage_marks_the_base_bonus_and_the_one_times_rule_alike(backpaid: bool, provisional: bool) -> None:
+    """Yuan bases in 社保年度 2026 (社平 not published: a stand-in divides them) make both the 社保基数 bonus and a
+    职称's 1× base rule provisional; the same months back-paid do not count, so neither is provisional by them.
+    One test of "a stand-in 社平 was used" (scoring/insurance.py), read by both."""
+    data = dict(BASE, qualifications=[{"kind": "职称", "level": "中级", "name": "工程师"}], social_insurance=[
+        {"from": "2022-07", "to": "2026-06", "unit": "上海示例信息科技有限公司", "base_multiple": 1.2},
+        {"from": "2026-07", "to": "2026-10", "unit": "上海示例信息科技有限公司", "base": 15000, "backpaid": backpaid}])
+    s = run(data)
+    base, qualification = s.indicator("social_insurance_base"), s.indicator("qualification")
+    assert qualification.points > 0 and "满足1倍基数规则" in qualification.reason
+    assert base.provisional == qualification.provisional == provisional
+    assert ("尚未公布或未取得" in base.reason) == provisional

@@ -115,23 +115,68 @@ def test_account_created_years_after_the_permit_is_present_not_a_crash() -> None
 # --------------------------------------------------------------------------- 社保 in the application month
 
 
-@pytest.mark.parametrize("periods, paying", [
-    ([{"from": "2022-07", "to": "2026-10", "unit": "上海示例信息科技有限公司", "base_multiple": 1.2}], True),
-    ([{"from": "2022-07", "to": "2026-09", "unit": "上海示例信息科技有限公司", "base_multiple": 1.2}], False),
+@pytest.mark.parametrize("periods, month", [
+    ([{"from": "2022-07", "to": "2026-10", "unit": "上海示例信息科技有限公司", "base_multiple": 1.2}], "2026-10"),
+    ([{"from": "2022-07", "to": "2026-09", "unit": "上海示例信息科技有限公司", "base_multiple": 1.2}], None),
     ([{"from": "2022-07", "to": "2026-09", "unit": "上海示例信息科技有限公司", "base_multiple": 1.2},
       {"from": "2026-10", "to": "2026-10", "unit": "上海示例信息科技有限公司", "base_multiple": 1.2, "backpaid": True}],
-     False),
-    ([{"from": "2022-07", "to": None, "unit": "上海示例信息科技有限公司", "base_multiple": 1.2}], True),
+     None),
+    ([{"from": "2022-07", "to": None, "unit": "上海示例信息科技有限公司", "base_multiple": 1.2}], "2026-11"),
 ])
-def test_current_month_insurance_one_verdict_for_the_gate_and_the_checklist_line(periods, paying) -> None:
+def test_current_month_insurance_one_verdict_for_the_gate_and_the_checklist_line(periods, month) -> None:
     profile = _profile(social_insurance=periods)
     assessment, result, _, required, _ = _run(profile)
     verdict = current_insurance(assessment)
+    paying = month is not None
     assert verdict.lag == assessment.params["eligibility.current_month_lag"]
-    assert verdict.paying is paying
-    gate = [o for o in result.observations if o.rule == "not-eligible" and o.args.get("gate") == "current_insurance"]
-    assert bool(gate) is not paying
-    assert (_status(required, "social_insurance_current_month").status == "present") is paying
+    assert (verdict.paying, str(verdict.month) if verdict.month else None) == (paying, month)
+    gate = [o.args.get("verdict") for o in result.observations
+            if o.rule == "not-eligible" and o.args.get("gate") == "current_insurance"]
+    assert gate == ([] if paying else ["social_insurance_current_month"])
+    line = _status(required, "social_insurance_current_month")
+    assert line.status == ("present" if paying else "missing")  # the profile disproves it: missing, not unverified
+    assert line.args.get("reason") == (None if paying else "disproved")
+
+
+def test_no_current_month_insurance_is_one_finding_worded_by_not_eligible() -> None:
+    """not-eligible REPORTS the prerequisite line: while it is enabled missing-material stays silent on the line;
+    disabled, missing-material words it as an unmet prerequisite."""
+    profile = _profile(social_insurance=[{"from": "2022-07", "to": "2026-08", "unit": "上海示例信息科技有限公司",
+                                          "base_multiple": 1.2}])
+    assessment, result, checklist, required, findings = _run(profile)
+    about = [(f.rule, f.subject) for f in findings if f.subject in ("social_insurance", "social_insurance_current_month")]
+    assert about == [("not-eligible", "social_insurance")]
+    from matcheck.rules.base import RuleConfig
+
+    alone = run_rules(Facts(assessment=assessment, score=result, checklist=checklist, documents=(), required=required,
+                            config=RuleConfig(disabled=frozenset({"not-eligible"}))))
+    worded = [f for f in alone if f.subject == "social_insurance_current_month"]
+    assert [(f.rule, f.severity) for f in worded] == [("missing-material", "error")]
+    assert "前提条件未满足" in worded[0].message
+
+
+def test_current_month_insurance_marked_to_verify_is_unverified_and_no_gate() -> None:
+    """社保 待核实 in the profile: nothing is disproved, so neither the gate nor the line says it is not met."""
+    data = copy.deepcopy(BASE)
+    data["social_insurance"] = [{"from": "2022-07", "to": "2026-08", "unit": "待核实", "base_multiple": 1.2}]
+    assessment, result, _, required, _ = _run(parse_profile(data, source="test"))
+    assert current_insurance(assessment).to_verify and not current_insurance(assessment).disproved
+    assert _status(required, "social_insurance_current_month").status == "unverified"
+    assert not [o for o in result.observations if o.args.get("gate") == "current_insurance"]
+
+
+def test_account_created_in_a_year_without_a_calendar_after_a_known_earliest_day_is_present() -> None:
+    """Permit issued 2026-12-01 (the 3rd working day is known: 2026-12-04), account created 2027-01-11 (2027's
+    calendar is unknown, so the days in between cannot be counted): permit-too-recent finds nothing, and the line
+    says the same (it used to be unverified)."""
+    profile = _profile(**{"applicant.residence_permit": {"issued": "2026-12-01", "expires": "2028-11-30"},
+                          "applicant.account_created": "2027-01-11", "as_of": "2027-01-20"})
+    assessment, _, _, required, findings = _run(profile)
+    timing = account_timing(assessment)
+    assert (timing.earliest, timing.working_days, timing.too_early) == (date(2026, 12, 4), None, False)
+    line = _status(required, "account_after_permit")
+    assert line.status == "present" and "2026-12-04" in line.note
+    assert not [f for f in findings if f.rule == "permit-too-recent"]
 
 
 # --------------------------------------------------------------------------- the contract term
@@ -190,7 +235,7 @@ def test_a_childs_certificate_goes_to_the_child_its_id_number_names() -> None:
     assert lines[0].files == ("出生证明.jpg",) and lines[0].status == "present"
     assert lines[1].status == "missing"
     owner = owner_of(cert, profile, assessment.params)  # whose identity-mismatch compares it with
-    assert owner is not None and owner.path == "children[0]"
+    assert (owner.role, owner.index, owner.path) == ("child", 0, "children[0]")
 
 
 # --------------------------------------------------------------------------- one parameter view
@@ -205,9 +250,9 @@ def test_every_stage_reads_the_parameters_of_the_chosen_versions_day() -> None:
     profile = _profile()
     assessment = assess(profile, date(2026, 11, 20), "2013")
     assert assessment.policy == "2013" and assessment.params.day == date(2017, 12, 31)
-    assert make_context(assessment).params is assessment.params
+    assert make_context(assessment).params.day == date(2017, 12, 31)
     facts = Facts(assessment=assessment, score=score(assessment))
-    assert facts.params is assessment.params
+    assert facts.params.day == date(2017, 12, 31)
     assert build_checklist(assessment).as_of == date(2026, 11, 20)
     result = score(assessment)
-    assert result.policy == "2013" and result.policy_note  # says the date is outside the version
+    assert result.policy == "2013" and "2013" in result.policy_note  # says the date is outside the version

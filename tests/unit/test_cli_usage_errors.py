@@ -38,3 +38,37 @@ def test_exit_codes_still_pass_through() -> None:
     bad = subprocess.run([sys.executable, "-m", "matcheck", "explain", "nosuchrule"], cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run([sys.executable, "-m", "matcheck", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, **env})
+
+
+def test_a_wrong_ocr_backend_leaves_commands_that_read_no_documents_alone(tmp_path: Path) -> None:
+    """MATCHECK_OCR_BACKEND is looked at only by commands that read documents: score, checklist and form work."""
+    env = {"MATCHECK_OCR_BACKEND": "tesseract"}
+    score = _run(["score", PROFILE, "--format", "json"], env)
+    assert score.returncode == 0 and score.stdout.lstrip().startswith("{"), score.stderr
+    checklist = _run(["checklist", PROFILE], env)
+    assert checklist.returncode == 0 and "居住证" in checklist.stdout, checklist.stderr
+    form = _run(["form", PROFILE, "-o", str(tmp_path / "form.docx")], env)
+    assert form.returncode == 0 and (tmp_path / "form.docx").stat().st_size > 0, form.stderr
+    assert "MATCHECK_OCR_BACKEND" not in score.stderr + checklist.stderr + form.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "samples/li-ming", "--cache-dir", "{tmp}/cache"],
+    ["scan", "samples/li-ming", "--cache-dir", "{tmp}/cache"],
+    ["init", "samples/li-ming", "--from-documents", "--cache-dir", "{tmp}/cache"],
+    ["batch", "samples", "--out", "{tmp}/out"],
+])
+def test_a_wrong_ocr_backend_stops_commands_that_read_documents_in_one_line(args: list[str], tmp_path: Path) -> None:
+    proc = _run([a.format(tmp=tmp_path) for a in args], {"MATCHECK_OCR_BACKEND": "tesseract"})
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and proc.stdout == "", proc.stderr
+    assert "MATCHECK_OCR_BACKEND" in proc.stderr and "'tesseract'" in proc.stderr, proc.stderr
+    assert "auto" in proc.stderr and "onnxruntime" in proc.stderr, proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing read, nothing written
