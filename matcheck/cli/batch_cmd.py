@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
         show_pii: bool = typer.Option(False, "--show-pii", envvar="MATCHECK_SHOW_PII"),
         scheduler: Optional[str] = typer.Option(
             None, "--scheduler", envvar="MATCHECK_SCHEDULER",
-            help="A Dask scheduler (tcp://HOST:8786) to run the applicants on; needs matcheck[cluster]."),
+            help="A Dask scheduler (tcp://HOST:8786, or tls://) to run the applicants on; needs the cluster extra."),
         ship_files: str = typer.Option(
             "auto", "--ship-files", envvar="MATCHECK_SHIP_FILES",
             help="auto | always | never: send each applicant's files with its task (always), only the folder's "
