@@ -26,14 +26,19 @@ class ClusterError(RuntimeError):
     """The scheduler cannot be reached, or the cluster extra is not installed (one line for the user)."""
 
 
+def cluster_timeout() -> float:
+    """Seconds to wait for the scheduler, or for the workers' answers (``MATCHECK_CLUSTER_TIMEOUT``, else 30)."""
+    try:
+        return float(os.environ.get("MATCHECK_CLUSTER_TIMEOUT") or 30)
+    except ValueError:
+        return 30.0
+
+
 def connect(address: str, timeout: float | None = None) -> tuple[Any, Any, int]:
     """``(client, executor, slots)`` for the scheduler at ``address``; ``slots``: worker threads (at least 1).
-    ``timeout``: seconds to wait for the scheduler (default ``MATCHECK_CLUSTER_TIMEOUT``, else 30)."""
+    ``timeout``: seconds to wait for the scheduler (default :func:`cluster_timeout`)."""
     if timeout is None:
-        try:
-            timeout = float(os.environ.get("MATCHECK_CLUSTER_TIMEOUT") or 30)
-        except ValueError:
-            timeout = 30.0
+        timeout = cluster_timeout()
     try:
         from distributed import Client
     except ImportError:
@@ -61,14 +66,25 @@ def worker_lost(exc: BaseException) -> bool:
     return type(exc).__name__ == "KilledWorker"
 
 
-def workers_see(client: Any, folders: list[str]) -> tuple[int, int]:
+def workers_see(client: Any, folders: list[str], timeout: float | None = None) -> tuple[int, int]:
     """(workers that see ``folders`` as this machine does, workers asked): each worker computes the
     :func:`~matcheck.batch.ship.folder_view` of each folder, which must equal this machine's. A worker whose
-    answer is an error (no matcheck there, a permission problem) does not see them."""
+    answer is an error (no matcheck there, a permission problem) does not see them; if the answers do not all come
+    within ``timeout`` seconds (default :func:`cluster_timeout`; a worker stuck on a hung network mount), none is
+    taken to see them."""
+    import threading
+
     from matcheck.batch.ship import folder_views
 
     expected = folder_views(folders)
-    answers = client.run(folder_views, folders, on_error="return")
+    asked = len(client.nthreads())
+    answers: dict[str, Any] = {}
+    thread = threading.Thread(target=lambda: answers.update(client.run(folder_views, folders, on_error="return")),
+                              daemon=True)
+    thread.start()
+    thread.join(cluster_timeout() if timeout is None else timeout)
+    if thread.is_alive():
+        return 0, asked
     seeing = sum(1 for answer in answers.values() if answer == expected)
     return seeing, len(answers)
 
