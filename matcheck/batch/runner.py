@@ -82,7 +82,8 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
     are submitted at a time, so with a cluster's executor pass ``jobs`` = its number of worker slots. ``work``:
     the unit of work, a picklable top-level function (default :func:`check_one`). ``ship``: send each applicant's
     files with its task (``--ship-files``, ``ship.py``) — True, False, or a function of the applicant folders that
-    decides (asks the workers whether they see them).
+    decides (asks the workers whether they see them); a decision to send paths is then revised if a worker finds no
+    folder that this machine sees (a worker that joined later): that applicant and the rest are sent with files.
     """
     from matcheck import __version__
 
@@ -101,6 +102,7 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
     except OSError as exc:
         raise UsageError(f"--out: cannot create {out} ({exc.strerror})") from None
 
+    revisable = callable(ship)
     if callable(ship):
         ship = ship([a.folder.resolve() for a in applicants])
     settings = settings_digest(as_of=as_of, policy=policy, lang=lang, show_pii=show_pii, fail_on=fail_on)
@@ -108,7 +110,7 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
     template = ApplicantTask(key="", folder="", as_of=as_of, policy=policy, fail_on=fail_on, use_cache=use_cache,
                              lang=lang, show_pii=show_pii, width=_report_width())
     batch = _Batch(applicants, out, manifest, settings, template, resume=resume, jobs=jobs, executor=executor,
-                   work=work, budget=in_flight_bytes() if ship else None)
+                   work=work, budget=in_flight_bytes() if ship else None, revisable=revisable and not ship)
     interrupted = True
     try:
         interrupted = batch.run()
@@ -159,10 +161,12 @@ class _Batch:
 
     def __init__(self, applicants: list[ApplicantFolder], out: Path, manifest: Manifest, settings: str,
                  template: ApplicantTask, *, resume: bool, jobs: int, executor: Executor | None,
-                 work: Callable[[ApplicantTask], ApplicantOutcome], budget: int | None = None):
+                 work: Callable[[ApplicantTask], ApplicantOutcome], budget: int | None = None,
+                 revisable: bool = False):
         self.applicants, self.out, self.manifest, self.settings = applicants, out, manifest, settings
         self.template, self.resume, self.jobs = template, resume, max(1, jobs)
         self.budget = budget  # None: tasks carry paths; else their files, at most this many bytes in flight
+        self.revisable = revisable  # paths were decided by asking the workers: a worker that sees none sends files
         self.injected, self.work = executor, work
         self.outcomes: dict[str, ApplicantOutcome] = {}
         self.stop = False  # first Ctrl-C / SIGTERM: submit no more
@@ -223,7 +227,9 @@ class _Batch:
                 for fut in done:
                     task, fp, alone = inflight.pop(fut)
                     exc = fut.exception()
-                    if exc is None:
+                    if exc is None and self._unseen(fut.result(), task):
+                        queue.appendleft(next(a for a in self.applicants if a.key == task.key))  # again, with files
+                    elif exc is None:
                         self._finish(fut.result(), fp)
                     elif isinstance(exc, BrokenProcessPool) and self.injected is None and not alone:
                         suspects.append((task, fp))
@@ -281,6 +287,17 @@ class _Batch:
             outcome = not_checked(task, *classify_failure(exc))
         self._finish(outcome, fp)
         return None
+
+    def _unseen(self, outcome: ApplicantOutcome, task: ApplicantTask) -> bool:
+        """A worker found no folder at a path this machine sees, and paths were only decided by asking the workers
+        at the start: from now on the tasks carry the files (this applicant's, and any other sent as a path)."""
+        if not (self.revisable and outcome.unseen and task.content is None and Path(task.folder).is_dir()):
+            return False
+        if self.budget is None:
+            self.budget = in_flight_bytes()
+            self.progress.message("matcheck batch: a worker does not see the applicant folders (it joined after "
+                                  "they were asked); sending each applicant's files with its task from now on")
+        return True
 
     def _finish(self, outcome: ApplicantOutcome, fp: Fingerprint) -> None:
         """Write the reports atomically, then record the applicant in the manifest (reports first, always)."""

@@ -10,7 +10,8 @@
   ``always``. Each worker is asked, once at the start of the run, for the :func:`folder_view` of a few sample
   applicant folders (every file's path, size and modification time as walked, and a hash of the profile), which
   must equal the batch machine's. A worker that sees no folder, or a different one at that path (another
-  machine's stale copy), does not see it.
+  machine's stale copy), does not see it. If paths were decided and a worker then finds no folder at a path (it
+  joined later), the runner sends that applicant again, and the rest of the run, with the files.
 
 Memory: the batch keeps at most :func:`in_flight_bytes` of applicants' files in flight at once (one applicant at
 least); an applicant whose files alone are larger is not sent (its row says so). See docs/batch.md.

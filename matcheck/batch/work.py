@@ -87,6 +87,8 @@ class ApplicantOutcome:
     error: str | None = None  # why the applicant could not be checked
     seconds: float = 0.0
     reused: bool = False  # taken from a previous run (--resume, inputs unchanged)
+    # the worker found no folder at the task's path (it was sent the path, not the files): not part of the row
+    unseen: bool = field(default=False, compare=False)
     rendered: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def row(self) -> dict[str, Any]:
@@ -125,7 +127,8 @@ def check_one(task: ApplicantTask) -> ApplicantOutcome:
     except Exception as exc:  # noqa: BLE001 - every failure becomes this applicant's row
         status, code, why = classify_failure(exc)
         why = _mask(why, task.show_pii)
-        return ApplicantOutcome(**base, status=status, exit_code=code, error=why,
+        unseen = task.content is None and not Path(task.folder).is_dir()
+        return ApplicantOutcome(**base, status=status, exit_code=code, error=why, unseen=unseen,
                                 seconds=time.perf_counter() - started, rendered=_failure_reports(task, why, code))
     outcome = summarise(report, task, name)
     try:

@@ -340,3 +340,19 @@ def test_files_sent_over_tls_as_docs_batch_md_says(root, local, tmp_path: Path) 
                            "DASK_DISTRIBUTED__COMM__TLS__CLIENT__KEY": str(pem["key"])})
     assert done.returncode == 2, done.stderr
     assert _rows(tmp_path / "tls") == _rows(local)
+
+
+def test_paths_decided_then_a_worker_that_sees_nothing_switches_to_files(root, local, blind_cluster,
+                                                                         tmp_path: Path) -> None:
+    """As if the workers had been asked when the batch started and had seen the folders, and then workers that do
+    not see them had taken over (a worker that joined later): the run sends files from then on, and every row is
+    the local pool's."""
+    folder, _keys = root
+    decided: list[list[Path]] = []
+    with distributed.Client(blind_cluster, set_as_default=False) as client:
+        code = run_batch(folder, tmp_path / "out", jobs=2, executor=client.get_executor(pure=False),
+                         ship=lambda folders: decided.append(folders) or False,
+                         **{**KW, "as_of": __import__("datetime").date(2026, 11, 20)})
+    assert decided and code == 2
+    assert _rows(tmp_path / "out") == _rows(local)
+    assert _reports(tmp_path / "out") == _reports(local)
