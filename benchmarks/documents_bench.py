@@ -10,10 +10,13 @@
    onnxruntime and OpenVINO, each with rapidocr's own pipeline ("full": detection at the image's size, the angle
    classifier on every box) and matcheck's ("lean") — run round-robin (A, B, C, D, A, B, ...), with the ratio to
    ``onnxruntime/full`` (the engine before issue 13) in each round, so the spread shows the machine's noise;
-5. the cold ``matcheck check`` of each sample folder (a fresh process and an empty cache each time): before
-   (``MATCHECK_OCR_BACKEND=onnxruntime MATCHECK_OCR_PIPELINE=full``) against now (the defaults), alternating.
+5. the cold ``matcheck check`` of each sample folder, and of each with its photos at a phone camera's 12 Mpx (a
+   fresh process and an empty extraction cache each time): before (``MATCHECK_OCR_BACKEND=onnxruntime
+   MATCHECK_OCR_PIPELINE=full``; with ``--before DIR``, the code of that checkout too) against now (the defaults),
+   with OpenVINO's compiled-model cache warm and empty, alternating.
 
     .venv/bin/python benchmarks/documents_bench.py [--pdfs 60] [--photos 4] [--repeat 3] [--only backends|cold]
+        [--before DIR]
 
 Each side is the best of ``--repeat`` runs, baseline and ours alternating (the cache case: 3× as many). Results are printed and written to
 ``benchmarks/results/documents.json``.
@@ -144,26 +147,65 @@ def _median(values: list[float]) -> float:
     return v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] + v[len(v) // 2]) / 2
 
 
-def cold_checks(repeat: int) -> dict:
-    """Cold ``matcheck check`` of each sample folder, before (onnxruntime, rapidocr's pipeline) and now, alternating."""
+def phone_size_copy(folder: Path, target: Path, long_side: int = 4032) -> Path:
+    """``folder`` copied with every JPEG enlarged to a phone camera's native size (12 Mpx at 4:3): the bundled
+    samples' photos are 1280 px, what a messaging app leaves; an HR officer's folder often holds originals."""
+    import shutil
+
+    from PIL import Image
+
+    shutil.copytree(folder, target)
+    for path in target.rglob("*.jpg"):
+        with Image.open(path) as im:
+            scale = long_side / max(im.size)
+            big = im.convert("RGB").resize((round(im.width * scale), round(im.height * scale)), Image.Resampling.BICUBIC)
+        big.save(path, "JPEG", quality=90)
+    return target
+
+
+SETTINGS = {"before": {"MATCHECK_OCR_BACKEND": "onnxruntime", "MATCHECK_OCR_PIPELINE": "full"},
+            "now": {"MATCHECK_OCR_BACKEND": "", "MATCHECK_OCR_PIPELINE": ""},
+            "now, first run": {"MATCHECK_OCR_BACKEND": "", "MATCHECK_OCR_PIPELINE": ""}}
+
+
+def cold_checks(repeat: int, before_tree: Path | None = None) -> dict:
+    """Cold ``matcheck check`` of each sample folder (a fresh process, an empty extraction cache), alternating:
+    ``before`` (onnxruntime, rapidocr's pipeline; with ``before_tree``, that checkout's code), ``now`` (defaults;
+    OpenVINO's compiled models cached from an earlier run, as after a machine's first check) and ``now, first run``
+    (that cache empty too). Also each folder with its photos at a phone camera's size (``phone_size_copy``)."""
+    import shutil
     import subprocess
 
-    settings = {"before": {"MATCHECK_OCR_BACKEND": "onnxruntime", "MATCHECK_OCR_PIPELINE": "full"},
-                "now": {"MATCHECK_OCR_BACKEND": "", "MATCHECK_OCR_PIPELINE": ""}}
+    engines = Path(tempfile.mkdtemp(prefix="bench-engines-"))
+    warm = {**os.environ, "MATCHECK_CACHE_DIR": str(engines)}
+    subprocess.run([sys.executable, "-m", "matcheck", "check", str(ROOT / "samples" / "li-ming"), "-o", os.devnull],
+                   env=warm, capture_output=True, check=False)  # compiles (and caches) the models once
     out: dict[str, dict] = {}
-    for folder in sorted(p for p in (ROOT / "samples").iterdir() if p.is_dir()):
-        times: dict[str, list[float]] = {k: [] for k in settings}
-        for _ in range(repeat):
-            for name, env in settings.items():
-                with tempfile.TemporaryDirectory() as cache:
-                    run_env = {**os.environ, **env, "MATCHECK_CACHE_DIR": cache}
-                    t0 = time.perf_counter()
-                    subprocess.run([sys.executable, "-m", "matcheck", "check", str(folder), "-o", os.devnull],
-                                   env=run_env, capture_output=True, check=False)
-                    times[name].append(time.perf_counter() - t0)
-        ratios = sorted(b / a for a, b in zip(times["before"], times["now"]))
-        out[folder.name] = {"before_s": times["before"], "now_s": times["now"], "ratios": ratios,
-                            "now_over_before": _median(ratios), "ratio_min": ratios[0], "ratio_max": ratios[-1]}
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = sorted(p for p in (ROOT / "samples").iterdir() if p.is_dir())
+        folders += [phone_size_copy(f, Path(tmp) / f"{f.name}-12mpx") for f in folders]
+        for folder in folders:
+            times: dict[str, list[float]] = {k: [] for k in SETTINGS}
+            for _ in range(repeat):
+                for name, env in SETTINGS.items():
+                    with tempfile.TemporaryDirectory() as cache:
+                        if name == "now":
+                            shutil.copytree(engines / "engines", Path(cache) / "engines")
+                        run_env = {**os.environ, **env, "MATCHECK_CACHE_DIR": cache}
+                        cwd = before_tree if (name == "before" and before_tree) else ROOT
+                        if cwd != ROOT:
+                            run_env["PYTHONPATH"] = str(cwd)
+                        t0 = time.perf_counter()
+                        subprocess.run([sys.executable, "-m", "matcheck", "check", str(folder), "-o", os.devnull],
+                                       env=run_env, cwd=cwd, capture_output=True, check=False)
+                        times[name].append(time.perf_counter() - t0)
+            row = {"s": times}
+            for name in SETTINGS:
+                if name != "before":
+                    ratios = sorted(b / a for a, b in zip(times["before"], times[name]))
+                    row[name] = {"over_before": _median(ratios), "min": ratios[0], "max": ratios[-1]}
+            out[folder.name] = row
+    shutil.rmtree(engines, ignore_errors=True)
     return out
 
 
@@ -179,6 +221,9 @@ def main() -> int:
     parser.add_argument("--photos", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", choices=["reading", "backends", "cold"], default=None)
+    parser.add_argument("--before", default=None,
+                        help="a checkout of the code before (e.g. a git worktree of the last release): the cold "
+                             "check's 'before' runs it, with onnxruntime and rapidocr's pipeline")
     args = parser.parse_args()
     if args.only in ("backends", "cold"):
         return ocr_main(args)
@@ -241,12 +286,18 @@ def ocr_main(args) -> int:
         print(f"openvino vs onnxruntime, same pipeline: {_median(ratios):.2f}× "
               f"({ratios[0]:.2f}-{ratios[-1]:.2f})")
     if args.only in (None, "cold"):
-        r = results["cold_check"] = cold_checks(args.repeat)
-        print(f"cold `matcheck check` per sample folder, {args.repeat} alternating runs (before: onnxruntime, "
-              "rapidocr's pipeline; now: defaults)")
+        before = Path(args.before).resolve() if args.before else None
+        r = results["cold_check"] = cold_checks(args.repeat, before)
+        print(f"cold `matcheck check` per folder, {args.repeat} alternating runs (before: onnxruntime, rapidocr's "
+              f"pipeline{', code of ' + str(before) if before else ''}; now: defaults, compiled models cached; "
+              "first run: that cache empty too)")
         for name, c in r.items():
-            print(f"{name:12} before {min(c['before_s']):6.1f} s  now {min(c['now_s']):6.1f} s  now/before "
-                  f"{c['now_over_before']:.2f} ({c['ratio_min']:.2f}-{c['ratio_max']:.2f})")
+            line = f"{name:20} before {min(c['s']['before']):5.1f} s"
+            for k in SETTINGS:
+                if k != "before":
+                    line += (f" | {k} {min(c['s'][k]):5.1f} s, ÷ before {c[k]['over_before']:.2f} "
+                             f"({c[k]['min']:.2f}-{c[k]['max']:.2f})")
+            print(line)
     (out / "ocr_backends.json").write_text(json.dumps(results, indent=2))
     return 0
 

@@ -1,11 +1,16 @@
-"""Where the data in ``checklists/`` lives, for a source checkout and for an installed wheel; and the one way a
-generated document (``docs/rules.md``, ``docs/sources.md``) is written or checked for being current."""
+"""Where the data in ``checklists/`` lives, for a source checkout and for an installed wheel; the one way a file of it
+is parsed (:func:`load_yaml`); and the one way a generated document (``docs/rules.md``, ``docs/sources.md``) is
+written or checked for being current."""
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 _PKG = Path(__file__).resolve().parent
 
@@ -17,6 +22,27 @@ def checklists_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("matcheck: the checklists/ data folder is missing from this installation")
+
+
+def default_cache_dir() -> Path:
+    """Where matcheck keeps its caches (extraction results, compiled OCR models): ``$MATCHECK_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/matcheck``, else ``~/.cache/matcheck``."""
+    env = os.environ.get("MATCHECK_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "matcheck"
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster than the pure-Python scanner
+
+
+def load_yaml(path: Path) -> Any:
+    """A YAML file of ours (``checklists/``), parsed by a safe loader, C-accelerated when PyYAML has libyaml (the
+    catalog and parameters are read by every command: ~0.3 s with the pure-Python loader). Profiles, which come
+    from users, go through :mod:`matcheck.profile.load` and its limits instead."""
+    with Path(path).open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_LOADER)  # noqa: S506 (a safe loader)
 
 
 def write_generated(target: Path, text: str, check: bool, command: str, note: str = "") -> int:

@@ -24,7 +24,7 @@ import yaml
 
 from matcheck.checklist.conditions import PREDICATES, SCOPES, parse_condition
 from matcheck.checks.validity import VALIDITY_RULES
-from matcheck.data import checklists_dir
+from matcheck.data import checklists_dir, load_yaml
 
 KINDS = ("document", "prerequisite")
 WHOSE = ("applicant", "spouse", "child", "employer", "hr_officer")
@@ -120,8 +120,7 @@ def catalog(path: Path | None = None) -> dict[str, Material]:
     """Every material by id, in catalog order. Raises :class:`CatalogError` when the data is malformed."""
     path = path or catalog_path()
     try:
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+        data = load_yaml(path) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise CatalogError([f"{path.name}: cannot be read: {' '.join(str(exc).split())}"]) from None
     return parse_catalog(data, path.name)
@@ -140,8 +139,7 @@ class OpenQuestion:
 def open_questions(path: Path | None = None) -> tuple[OpenQuestion, ...]:
     """The catalog's ``open_questions``: what the sources could not pin down, with where that was noted."""
     path = path or catalog_path()
-    with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    data = load_yaml(path) or {}
     out = []
     for i, q in enumerate(data.get("open_questions") or []):
         if not isinstance(q, dict) or not all(str(q.get(k) or "").strip() for k in ("zh", "en", "source")):

@@ -20,9 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-import yaml
 
-from matcheck.data import checklists_dir, write_generated
+from matcheck.data import checklists_dir, load_yaml, write_generated
 
 ID_PATTERN = re.compile(r"(?<![A-Za-z0-9_./-])([OSDKW]\d{1,2})(?:b)?(?![A-Za-z0-9_])")
 """A source id inside a reference (``S52b`` is the second page of ``S52``)."""
@@ -67,8 +66,7 @@ def _sources_file() -> Path:
 def load_sources(path: Path | None = None) -> dict[str, Source]:
     """Every source by id."""
     file = path or _sources_file()
-    with file.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    data = load_yaml(file) or {}
     raw = data.get("sources")
     if not isinstance(raw, dict):
         raise SourceDataError(f"{file.name}: expected a mapping 'sources: {{id: {{title, kind, ...}}}}'")

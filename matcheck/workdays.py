@@ -22,9 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
-from matcheck.data import checklists_dir
+from matcheck.data import checklists_dir, load_yaml
 
 LIBRARY = "chinese-calendar"
 MAX_SPAN_DAYS = 3 * 366  # a guard: nothing in the 积分 rules counts working days over years
@@ -104,8 +103,7 @@ def parse_table(data: Any, name: str = "workdays.yaml") -> dict[int, YearCalenda
 def load_table(path: Path | None = None) -> dict[int, YearCalendar]:
     """Our override table, by year."""
     p = path or checklists_dir() / "calendar" / "workdays.yaml"
-    with p.open(encoding="utf-8") as fh:
-        return parse_table(yaml.safe_load(fh), p.name)
+    return parse_table(load_yaml(p), p.name)
 
 
 def _library_is_workday(day: date) -> bool:

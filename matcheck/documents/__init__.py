@@ -40,7 +40,7 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
 
     ``files``: the folder as already walked and read (:func:`matcheck.documents.snapshot.read_files`, perhaps on
     another machine): then nothing is walked or read from disk here, and the result is the same."""
-    from matcheck.documents.cache import ExtractionCache, analysis_key
+    from matcheck.documents.cache import ExtractionCache, MemoryCache, analysis_key
     from matcheck.documents.classify import catalog_recognisers
     from matcheck.documents.id_cards import pair_sides
     from matcheck.documents.person import people_of
@@ -56,20 +56,13 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     people = people_of(profile)
     entries = list(files.entries) if files is not None else walk_folder(folder, limit)
     note = progress or (lambda i, n, path: None)
-    if not use_cache:
-        out: list[Document] = []
-        for i, entry in enumerate(entries):
-            note(i + 1, len(entries), entry.path)
-            out.extend(read_entry(entry, recognisers, people, None, limit,
-                                  files.loaded[i] if files is not None else None))
-        return pair_sides(out)
-    cache = ExtractionCache(cache_dir, folder)
+    wanted = holder is not None and profile is None
+    # without the cache, a second analysis (``holder``) takes the extractions of the first from memory
+    cache = ExtractionCache(cache_dir, folder) if use_cache else MemoryCache() if wanted else None
     # pass 1: read and hash every file once; keep the bytes (up to a budget) so a cache miss reads nothing twice
-    loaded, kept = [], 0
-    for i, entry in enumerate(entries):
-        if files is not None:  # walked and read already, all of it: nothing is read again
-            loaded.append(files.loaded[i])
-            continue
+    # (files walked and read already, perhaps elsewhere: all of them are in memory and nothing is read again)
+    loaded, kept = (list(files.loaded) if files is not None else []), 0
+    for entry in entries if files is None else ():
         data, sha256, problem = load(entry, limit)
         if data is not None and kept + len(data) <= KEEP_BYTES:
             kept += len(data)
@@ -80,29 +73,52 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     from matcheck.documents.ocr import engine_tag  # cheap: names the OCR engine without importing it
 
     transient = any(p and p[0].startswith("文件无法读取") for _, _, p in loaded)  # may read next time: don't store
+    order: list[int] = []
 
     def analyse(people, last: bool) -> tuple[Document, ...]:
-        key = analysis_key(manifest, _fingerprint(tuple(recognisers), people) + engine_tag())
-        cached = cache.get_analysis(key)
-        if cached is not None:
-            return cached
-        documents: list[Document] = []
-        for i, entry in enumerate(entries):
-            note(i + 1, len(entries), entry.path)
-            documents.extend(read_entry(entry, recognisers, people, cache, limit, loaded[i]))
+        key = None
+        if use_cache:
+            key = analysis_key(manifest, _fingerprint(tuple(recognisers), people) + engine_tag())
+            cached = cache.get_analysis(key)
+            if cached is not None:
+                return cached
+        if not order:
+            order.extend(read_sequence(loaded, cache))
+        by_entry: list[list[Document]] = [[] for _ in entries]
+        for n, i in enumerate(order):
+            note(n + 1, len(entries), entries[i].path)
+            by_entry[i] = read_entry(entries[i], recognisers, people, cache, limit, loaded[i])
             if last:
                 loaded[i] = (None, loaded[i][1], loaded[i][2])  # free the bytes as soon as the file is done
-        result = pair_sides(documents)
-        if not transient:
+        result = pair_sides([d for docs in by_entry for d in docs])
+        if key is not None and not transient:
             cache.put_analysis(key, result)
         return result
 
-    wanted = holder is not None and profile is None
     result = analyse(people, last=not wanted)
     if wanted:
         found = people_of(holder(result))
         result = analyse(found, last=True) if found else result
     return result
+
+
+def read_sequence(loaded: Sequence[tuple[bytes | None, str, object]], cache) -> list[int]:
+    """The order the files are read in (the Documents come out in path order whatever it is): when some photo has
+    to be OCR'd, the OCR engine starts building on a background thread (importing and compiling the runtime takes
+    0.4 s, 1 s on a machine's first run) and the files that need no engine are read first, meanwhile."""
+    from matcheck.documents.sniff import IMAGE_TYPES, sniff
+
+    photos = [i for i, (data, sha256, _) in enumerate(loaded)
+              if data is not None and sniff(data[:8192]).file_type in IMAGE_TYPES
+              and not (cache is not None and cache.has(sha256))]
+    if not photos:
+        return list(range(len(loaded)))
+    from matcheck.documents.ocr import warm_up
+
+    warm_up()
+    later = set(photos)
+    return [i for i in range(len(loaded)) if i not in later] + photos
+
 
 @lru_cache(maxsize=8)
 def _fingerprint(recognisers: tuple, people: tuple) -> str:

@@ -34,20 +34,13 @@ from pathlib import Path
 from typing import Any
 
 from matcheck.atomic import write_atomic
+from matcheck.data import default_cache_dir  # noqa: F401 (where the caches live; re-exported)
 from matcheck.dates import Month
 from matcheck.documents.extraction import Extraction
 from matcheck.results import Document, Observation
 
 EXTRACTOR_VERSION = 4  # 2: sharpness measured as edge spread over contrast; 3: PDF text in reading order, zips
 ANALYSIS_VERSION = 1  # bump when classification, fields or "whose" change what they return
-
-
-def default_cache_dir() -> Path:
-    env = os.environ.get("MATCHECK_CACHE_DIR")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "matcheck"
 
 
 class ExtractionCache:
@@ -75,6 +68,10 @@ class ExtractionCache:
 
     def _path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}.json"
+
+    def has(self, sha256: str) -> bool:
+        """An entry exists for this content (cheap: not opened; :meth:`get` may still refuse it)."""
+        return self.enabled and self._path(sha256).is_file()
 
     def get(self, sha256: str) -> Extraction | None:
         if not self.enabled:
@@ -134,6 +131,23 @@ class ExtractionCache:
 
 
 _MAGIC = b"matcheck-cache-aesgcm-1\n"
+
+
+class MemoryCache:
+    """The extractions of one read, in memory: what a second analysis of the same folder takes instead of reading
+    and OCR-ing every file again when the on-disk cache is not used (``--no-cache``)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, Extraction] = {}
+
+    def has(self, sha256: str) -> bool:
+        return sha256 in self._entries
+
+    def get(self, sha256: str) -> Extraction | None:
+        return self._entries.get(sha256)
+
+    def put(self, sha256: str, extraction: Extraction) -> None:
+        self._entries[sha256] = extraction
 
 
 def _same_engine(tag: str | None) -> bool:

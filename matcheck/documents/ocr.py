@@ -14,7 +14,9 @@ Python 3.12 and predates numpy 2; so the OpenVINO session is the small adapter b
 Less OCR per image (profiled; benchmarks/README.md): text is detected on a copy whose longer side is at most
 :data:`DET_MAX_SIDE` (the text lines of a certificate photo stay 15+ px high there) while the lines are cut for
 recognition from the full image; the angle classifier runs once per image on a few boxes, not on every box
-(photos are upright after EXIF; a page upside down is turned once and read again).
+(photos are upright after EXIF; a page upside down is turned once and read again); the detector's input is
+normalised in float32 (:func:`_lean_detection`). OpenVINO keeps the models it compiles in :func:`model_cache_dir`,
+so the engine starts in ~0.15 s after the first run on a machine.
 
 The engine is imported lazily and built once per process: a folder of text PDFs never imports rapidocr, a runtime
 or cv2. Results are assembled into lines in reading order (boxes grouped by their vertical centre, then sorted left
@@ -28,12 +30,14 @@ tests/documents/test_no_network.py runs a cold OCR ``check`` with sockets forbid
 
 from __future__ import annotations
 
+import atexit
 import functools
 import importlib.util
 import os
 import sys
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from typing import TYPE_CHECKING
@@ -46,11 +50,17 @@ DET_MAX_SIDE = 1280  # px: the longer side text is detected at (rapidocr's defau
 ORIENTATION_SAMPLE = 6  # boxes the angle classifier looks at, once per image (one batch of the classifier)
 # ``MATCHECK_OCR_PIPELINE=full`` restores rapidocr's own settings (detection at the image's size, the classifier on
 # every box): only for measuring what the lean pipeline saves (benchmarks/documents_bench.py).
-PIPELINES = {"lean": f"det{DET_MAX_SIDE}-cls{ORIENTATION_SAMPLE}", "full": "det-rapidocr-cls-all"}
+PIPELINES = {"lean": f"detmax{DET_MAX_SIDE}-cls{ORIENTATION_SAMPLE}", "full": "det-rapidocr-cls-all"}
+
+
+def _pipeline_tag(pipeline: str, det_max_side: int) -> str:
+    return f"detmax{det_max_side}-cls{ORIENTATION_SAMPLE}" if pipeline == "lean" else PIPELINES[pipeline]
 
 _engine: OcrEngine | None = None
 _lock = threading.Lock()
 _build_lock = threading.Lock()
+_warm_lock = threading.Lock()
+_warming: threading.Thread | None = None
 
 
 class OcrBackendError(ValueError):
@@ -134,6 +144,46 @@ def _openvino() -> Any:
     return openvino
 
 
+def model_cache_dir() -> Path:
+    """Where OpenVINO keeps the models it has compiled for this CPU (``CACHE_DIR``): the matcheck cache folder's
+    ``engines/openvino-<version>``. A compiled model holds nothing of an applicant's; with it, starting the engine
+    takes ~0.15 s instead of ~0.5 s after the first run on a machine (benchmarks/README.md)."""
+    from matcheck.data import default_cache_dir
+
+    return default_cache_dir() / "engines" / f"openvino-{_version('openvino')}"
+
+
+def _compile(core: Any, model: Any) -> Any:
+    """``core.compile_model(model, "CPU")`` through the compiled-model cache when its folder can be made; without it
+    otherwise (a read-only home, a full disk). OpenVINO recompiles by itself when an entry is damaged."""
+    try:
+        folder = model_cache_dir()
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return core.compile_model(model, "CPU", {"CACHE_DIR": str(folder)})
+    except (OSError, RuntimeError):
+        return core.compile_model(model, "CPU")
+
+
+def _lean_detection(detector: Any, det_max_side: int) -> None:
+    """rapidocr's detector, as the lean pipeline runs it: the image is scaled so that its longer side is at most
+    :data:`DET_MAX_SIDE` (rapidocr's own ``limit_type="max"`` ignores the limit it is given and detects at up to
+    2000 px), and normalised in float32 (rapidocr's mean and std are float64 arrays, which turn the whole image
+    into float64: 20–35 ms an image, a fifth of the OCR time). Same arithmetic, same boxes."""
+    import numpy as np
+    from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
+
+    class LeanDetPreProcess(DetPreProcess):
+        def normalize(self, img: Any) -> Any:
+            out = img.astype(np.float32)
+            out *= np.float32(self.scale)
+            out -= self.mean.astype(np.float32)
+            out /= self.std.astype(np.float32)
+            return out
+
+    mean, std = detector.mean, detector.std
+    detector.get_preprocess = lambda _longer_side: LeanDetPreProcess(det_max_side, "max", mean, std)
+
+
 class _OpenVinoSession:
     """rapidocr's ``OrtInferSession`` interface (called with a batch, returns ``[output]``; the recogniser's
     character list from the model's metadata) on an OpenVINO compiled model."""
@@ -144,7 +194,7 @@ class _OpenVinoSession:
         if isinstance(threads, int) and threads >= 1:
             core.set_property("CPU", {"INFERENCE_NUM_THREADS": threads})
         self._model = core.read_model(str(config["model_path"]))
-        self._request = core.compile_model(self._model, "CPU").create_infer_request()
+        self._request = _compile(core, self._model).create_infer_request()
 
     def __call__(self, batch: Any) -> list[Any]:
         self._request.infer([batch])
@@ -157,7 +207,7 @@ class _OpenVinoSession:
         return self._model.get_rt_info(["framework", key]).astype(str).splitlines()
 
 
-def _build(backend: str, lean: bool) -> Any:
+def _build(backend: str, lean: bool, det_max_side: int = DET_MAX_SIDE) -> Any:
     """A RapidOCR engine whose three models run on ``backend``."""
     import logging
 
@@ -177,32 +227,38 @@ def _build(backend: str, lean: bool) -> Any:
     threads = _threads()
     options: dict[str, Any] = {}
     if lean:
-        options.update(det_limit_type="max", det_limit_side_len=DET_MAX_SIDE, use_cls=False)
+        options.update(det_limit_type="max", det_limit_side_len=det_max_side, use_cls=False)
     if threads:
         options.update(intra_op_num_threads=threads, inter_op_num_threads=1)
     if backend == "onnxruntime":
-        return RapidOCR(**options)
-    modules = (text_cls, text_detect, text_recognize)
-    saved = [m.OrtInferSession for m in modules]
-    try:  # the three model wrappers build their session from this module-level name (callers hold a lock)
-        for m in modules:
-            m.OrtInferSession = _OpenVinoSession
-        return RapidOCR(**options)
-    finally:
-        for m, s in zip(modules, saved):
-            m.OrtInferSession = s
+        rapid = RapidOCR(**options)
+    else:
+        modules = (text_cls, text_detect, text_recognize)
+        saved = [m.OrtInferSession for m in modules]
+        try:  # the three model wrappers build their session from this module-level name (callers hold a lock)
+            for m in modules:
+                m.OrtInferSession = _OpenVinoSession
+            rapid = RapidOCR(**options)
+        finally:
+            for m, s in zip(modules, saved):
+                m.OrtInferSession = s
+    if lean:
+        _lean_detection(rapid.text_det, det_max_side)
+    return rapid
 
 
 class OcrEngine:
     """One RapidOCR pipeline on one backend; :meth:`read` turns an image into lines of text."""
 
-    def __init__(self, backend: str, pipeline: str = "lean"):
+    def __init__(self, backend: str, pipeline: str = "lean", det_max_side: int = DET_MAX_SIDE):
+        """``det_max_side``: another detection size than :data:`DET_MAX_SIDE`, for measuring only (its tag says so,
+        so its results are never mixed with the default engine's in the cache)."""
         self.backend = backend
         self.pipeline = pipeline
         with _build_lock:
-            self.rapid = _build(backend, lean=pipeline == "lean")
+            self.rapid = _build(backend, lean=pipeline == "lean", det_max_side=det_max_side)
         self._lock = threading.Lock()  # one inference at a time per engine (the runtime uses all its threads)
-        self.tag = f"{backend}-{_version(backend)}-{PIPELINES[pipeline]}"
+        self.tag = f"{backend}-{_version(backend)}-{_pipeline_tag(pipeline, det_max_side)}"
 
     def read(self, image: Image.Image) -> OcrResult:
         """The text of an (upright, downscaled) RGB image, as lines in reading order."""
@@ -258,6 +314,26 @@ def engine() -> OcrEngine:
             if failures:
                 print(f"matcheck: OCR on {_engine.backend} ({'; '.join(failures)})", file=sys.stderr)
         return _engine
+
+
+def warm_up() -> None:
+    """Start building this process's engine on a background thread, so that the files that need no OCR are read
+    meanwhile (:func:`matcheck.documents.read_sequence`); a no-op when it is built or being built. The first
+    :func:`engine` call waits for it; if the build fails, that call builds again and reports why."""
+    global _warming
+    with _warm_lock:
+        if _engine is not None or _warming is not None:
+            return
+
+        def build() -> None:
+            try:
+                engine()
+            except Exception:  # noqa: BLE001 - the reader's own engine() call raises it where it can be reported
+                pass
+
+        _warming = threading.Thread(target=build, name="matcheck-ocr-warm-up", daemon=True)
+        _warming.start()
+        atexit.register(_warming.join, 30)  # never leave the interpreter while the runtime is half-built
 
 
 def ocr_image(image: Image.Image) -> OcrResult:

@@ -1,12 +1,12 @@
 """Reading a folder for a draft: the same reader as ``matcheck check`` (:func:`matcheck.documents.read_folder`),
 once — with ``holder=people_of_folder``: the reader reads every file without a profile, :func:`people_of_folder`
 finds who the applicant and spouse are, and the reader decides whose each document is with them, from the same
-bytes and extractions (no file is read or hashed twice), exactly as it does for ``check``. Nothing is written into
+bytes and extractions (no file is read, hashed or OCR-ed twice; with ``--no-cache`` the extractions are kept in
+memory for the second look), exactly as it does for ``check``. Nothing is written into
 the folder."""
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -23,9 +23,6 @@ def draft_folder(folder: Path, as_of: date | None = None, *, use_cache: bool = T
                  ) -> tuple[Draft, tuple[Document, ...]]:
     """The draft profile of ``folder`` (and the Documents it was drafted from). ``progress`` as for
     :func:`matcheck.documents.read_folder`."""
-    if not use_cache:  # extract every file afresh, but once: whose each is is decided again from a cache of this run
-        with tempfile.TemporaryDirectory(prefix="matcheck-draft-") as tmp:
-            return draft_folder(folder, as_of, use_cache=True, cache_dir=Path(tmp), progress=progress)
     from matcheck.documents import read_folder
 
     documents = read_folder(folder, None, use_cache=use_cache, cache_dir=cache_dir, progress=progress,

@@ -27,12 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-import yaml
 
-from matcheck.data import checklists_dir
+from matcheck.data import checklists_dir, load_yaml
 
 CONFIDENCES = ("A", "B", "C", "?")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: several times faster at start-up
 
 
 @dataclass(frozen=True)
@@ -113,8 +111,7 @@ def load_parameters(directory: Path | None = None) -> dict[str, Parameter]:
     root = directory or _parameters_dir()
     out: dict[str, Parameter] = {}
     for path in sorted(root.glob("*.yaml")):
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_LOADER) or {}  # noqa: S506 (a safe loader, C-accelerated if available)
+        data = load_yaml(path) or {}
         for param in _walk(data, path.stem, path.name):
             out[param.name] = param
     return out

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-import yaml
 
-from matcheck.data import checklists_dir
+from matcheck.data import checklists_dir, load_yaml
 from matcheck.errors import PolicyVersionError
 
 
@@ -46,8 +45,7 @@ class PolicyChoice:
 
 @lru_cache(maxsize=1)
 def versions() -> tuple[PolicyVersion, ...]:
-    with (checklists_dir() / "policy" / "versions.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = load_yaml(checklists_dir() / "policy" / "versions.yaml")
     out = [PolicyVersion(str(v["id"]), v["name"], v["document"], v["from"], v["to"], v["source"], v["confidence"])
            for v in data["versions"]]
     return tuple(sorted(out, key=lambda v: v.start))

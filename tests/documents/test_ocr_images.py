@@ -92,3 +92,36 @@ def test_synthetic_phone_photos_ordinary_pass_rough_are_flagged():
     assert quality_problems(prepare(decode(ordinary))[1]) == []
     problems = quality_problems(prepare(decode(rough))[1])
     assert any("模糊" in p for p in problems) and any("分辨率" in p for p in problems)
+
+
+@pytest.mark.parametrize("orientation", [None, 6])
+def test_a_large_phone_photo_is_decoded_reduced_and_reported_at_its_delivered_size(orientation):
+    """A 12 Mpx JPEG is decoded by libjpeg at half size (the OCR never uses more than MAX_OCR_SIDE), and its
+    quality metrics still give the size as delivered, upright."""
+    from matcheck.documents.extract_image import MAX_OCR_SIDE
+
+    data = jpeg(text_image(XUEXIN_LINES[:4], (4032, 3024), 90), orientation=orientation)
+    image = decode(data, MAX_OCR_SIDE)
+    upright = (4032, 3024)  # with orientation 6 the pixels are stored turned (3024 x 4032), the tag turns them back
+    assert image.size == (2016, 1512)
+    prepared, metrics = prepare(image)
+    assert (metrics["width"], metrics["height"]) == upright and max(prepared.size) <= MAX_OCR_SIDE
+    assert decode(data).size == upright  # without max_side: every pixel
+
+
+def test_a_photo_under_twice_the_ocr_side_is_decoded_whole():
+    from matcheck.documents.extract_image import MAX_OCR_SIDE
+
+    data = jpeg(text_image(XUEXIN_LINES[:4], (3000, 2000), 60))
+    assert decode(data, MAX_OCR_SIDE).size == (3000, 2000)
+
+
+def test_the_median_filter_gives_pillows_pixels():
+    """quality._median3 (OpenCV when installed) is Pillow's MedianFilter(3), pixel for pixel, on a real photo."""
+    import numpy as np
+
+    from matcheck.documents.quality import _median3
+
+    photo = decode(jpeg(text_image(XUEXIN_LINES[:6], (900, 700), 30).filter(ImageFilter.GaussianBlur(1)),
+                        quality=60)).convert("L")
+    assert np.array_equal(np.asarray(_median3(photo)), np.asarray(photo.filter(ImageFilter.MedianFilter(3))))

@@ -133,3 +133,21 @@ def test_the_folder_is_read_and_hashed_once(applicant: Path, cache_dir: Path, mo
     assert {d.path: d.person for d in documents} == {"个税.pdf": "applicant", "合同.docx": "applicant",
                                                       "学信网备案表.pdf": "applicant"}
     assert next(f for f in draft.facts if f.path == "applicant.id_number").value == APPLICANT_ID
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_each_file_is_extracted_once(applicant: Path, cache_dir: Path, monkeypatch, use_cache: bool):
+    """The second analysis (whose each document is, once the applicant is found) takes the first one's extractions
+    — from the cache, or without it (``--no-cache``) from memory — instead of parsing (or OCR-ing) every file again."""
+    from matcheck.documents import reader
+
+    extracted: list[int] = []
+    real = reader.extract
+
+    def counting(data, *args, **kwargs):
+        extracted.append(len(data))
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(reader, "extract", counting)
+    draft_folder(applicant, AS_OF, use_cache=use_cache, cache_dir=cache_dir)
+    assert len(extracted) == 3
