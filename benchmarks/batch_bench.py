@@ -26,6 +26,11 @@ so every worker builds and uses the OCR engine):
 * a Dask ``LocalCluster`` with 2 worker processes (1 thread each, loopback) against ``--jobs 2`` on the same
   applicants, alternating, ``--no-cache`` on both sides (the workers' cache would otherwise stay warm).
 
+With ``--ship`` (issue 13, workers without the shared file system) it measures, on one ``LocalCluster`` of 2 worker
+processes and applicants with one JPEG photo each, ``--ship-files always`` (each applicant's files sent with its
+task) against ``--ship-files never`` (paths; the workers read the folders), alternating, ``--no-cache`` on both
+sides: the wall-time ratio, the batch process's peak memory either way, and the bytes sent.
+
 Applicant folders come from the synth generator (``synth.applicant.write_applicant``) when it exists, else from
 ``tests/batch/applicants.py`` (a profile plus two text PDFs with Chinese text, and a JPEG certificate photo for the
 image set). Results also go to ``benchmarks/results/batch.json``.
@@ -160,16 +165,23 @@ def eta_accuracy(lines: list[tuple[float, str]], seconds: float) -> dict | None:
     return None
 
 
+def _cluster_setup(args, prefix: str) -> Path:
+    """This process and everything it starts (a LocalCluster's workers too) at the measured priority; the scratch
+    folder."""
+    global PRIORITY
+    if PRIORITY:
+        os.nice(PRIORITY)
+        PRIORITY = 0
+    work = args.work or Path(tempfile.mkdtemp(prefix=prefix))
+    work.mkdir(parents=True, exist_ok=True)
+    return work
+
+
 def ocr_main(args) -> int:
     """``--ocr``: memory with OCR at N = 50 and 500, the estimate of the time left, LocalCluster vs --jobs 2."""
     from tests.batch.applicants import make_root as photo_root
 
-    global PRIORITY
-    if PRIORITY:  # this process and everything it starts (the LocalCluster's workers too) at the same priority
-        os.nice(PRIORITY)
-        PRIORITY = 0
-    work = args.work or Path(tempfile.mkdtemp(prefix="mc-batch-ocr-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = _cluster_setup(args, "mc-batch-ocr-")
     sizes = (20, 50) if args.quick else (50, 500)
     results: dict = {"cpus": os.cpu_count(), "loadavg_before": os.getloadavg(), "nice": PRIORITY}
     roots = {}
@@ -210,6 +222,55 @@ def ocr_main(args) -> int:
     return finish(results, "batch_ocr.json", work, args, "")
 
 
+def ship_main(args) -> int:
+    """``--ship``: files sent with each task vs paths, on one LocalCluster of 2 workers, applicants with a photo."""
+    import distributed
+
+    from matcheck.check import take_applicant
+    from tests.batch.applicants import make_root as photo_root
+
+    work = _cluster_setup(args, "mc-batch-ship-")
+    n = 12 if args.quick else args.n
+    root = work / f"photo-{n}"
+    keys = photo_root(root, n, images=True)
+    if args.pad_mb:  # a phone photo's size: bytes after the JPEG's end, which decoders ignore (the OCR is the same)
+        for photo in root.rglob("*.jpg"):
+            with open(photo, "ab") as fh:
+                fh.write(os.urandom(int(args.pad_mb * 2**20)))
+    sent_bytes = sum(take_applicant(root / k).nbytes for k in keys)
+    results: dict = {"cpus": os.cpu_count(), "loadavg_before": os.getloadavg(), "nice": PRIORITY, "n": n,
+                     "pad_mb": args.pad_mb,
+                     "bytes_sent_total": sent_bytes, "bytes_sent_per_applicant": sent_bytes // n}
+    os.environ.setdefault("MATCHECK_OCR_THREADS", str(max(1, (os.cpu_count() or 1) // 2)))  # as docs/batch.md asks
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None, silence_logs=50) as lc:
+        warm = work / "warm-up"  # each worker builds its OCR engine once; not measured
+        photo_root(warm, 4, images=True)
+        run(warm, work / "out-warm-up", 2, extra=["--no-cache", "--scheduler", lc.scheduler_address])
+        paths, shipped = [], []
+        for k in range(max(1, args.repeat)):
+            for mode, runs in (("never", paths), ("always", shipped)):
+                runs.append(run(root, work / f"out-{mode}-{k}", 2,
+                                extra=["--no-cache", "--scheduler", lc.scheduler_address, "--ship-files", mode]))
+                print(f"  {mode}: {runs[-1]['seconds']} s, batch process peak {runs[-1]['peak_rss_total_mb']} MB",
+                      flush=True)
+    def rows(out: Path) -> list[dict]:
+        data = json.loads((out / "summary.json").read_text(encoding="utf-8"))["applicants"]
+        return [{k: v for k, v in r.items() if k != "seconds"} for r in data]
+
+    same = all(rows(work / f"out-always-{k}") == rows(work / f"out-never-{k}") for k in range(len(shipped)))
+    ratios = [round(a["seconds"] / b["seconds"], 3) for a, b in zip(shipped, paths)]
+    results.update({"paths_s": [r["seconds"] for r in paths], "shipped_s": [r["seconds"] for r in shipped],
+                    "shipped_over_paths": ratios,
+                    "batch_peak_mb_paths": [r["peak_rss_total_mb"] for r in paths],
+                    "batch_peak_mb_shipped": [r["peak_rss_total_mb"] for r in shipped], "rows_alike": same})
+    print(f"N={n} with a photo each ({sent_bytes / 2**20:.1f} MB sent in all, {sent_bytes // n // 1024} KB an "
+          f"applicant), LocalCluster(2 workers): paths {results['paths_s']} s, files sent {results['shipped_s']} s "
+          f"-> shipped/paths {ratios}; batch process peak memory paths {results['batch_peak_mb_paths']} MB, "
+          f"shipped {results['batch_peak_mb_shipped']} MB", flush=True)
+    return finish(results, "batch_ship.json", work, args, "")
+
+
 def finish(results: dict, name: str, work: Path, args, note: str) -> int:
     """Record the load average, write ``benchmarks/results/<name>``, remove the scratch folder unless it was given."""
     results["loadavg_after"] = os.getloadavg()
@@ -242,11 +303,18 @@ def main() -> int:
                          "machine does not skew the jobs ratio (default: -15 when run as root, else 0)")
     ap.add_argument("--ocr", action="store_true", help="issue 13: memory with OCR, time-left estimate, LocalCluster")
     ap.add_argument("--cluster-only", action="store_true", help="with --ocr: only LocalCluster vs --jobs 2")
+    ap.add_argument("--ship", action="store_true",
+                    help="issue 13: files sent with each task vs paths, LocalCluster of 2 workers, photos")
+    ap.add_argument("-n", type=int, default=30, help="with --ship: applicants (default 30)")
+    ap.add_argument("--pad-mb", type=float, default=0.0,
+                    help="with --ship: make each photo this many MB larger (a phone photo's size; same OCR work)")
     args = ap.parse_args()
     global PRIORITY
     PRIORITY = args.priority if args.priority is not None else (-15 if os.geteuid() == 0 else 0)
     if args.ocr:
         return ocr_main(args)
+    if args.ship:
+        return ship_main(args)
     sizes = (20, 50, 100) if args.quick else (50, 200, 500)
     n_images = 4 if args.quick else 10  # a synth applicant with photos costs ~30 s of OCR on one worker
     work = args.work or Path(tempfile.mkdtemp(prefix="mc-batch-bench-"))

@@ -11,15 +11,18 @@ per problem: file, field, value, what was expected), which the CLI prints and tu
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from matcheck.assessment import assess
 from matcheck.checklist.build import build_checklist
 from matcheck.documents import read_folder
+from matcheck.documents.snapshot import FolderFiles, read_files
 from matcheck.documents.walk import PROFILE_NAMES
 from matcheck.gaps import material_statuses
 from matcheck.profile import Profile, ProfileError, load_profile
+from matcheck.profile.load import read_profile_bytes
 from matcheck.results import CheckReport
 from matcheck.rules import Facts, RuleConfig, run_rules
 from matcheck.scoring import score as score_assessment
@@ -46,13 +49,53 @@ def find_profile(folder: Path, profile_path: Path | None = None) -> Path:
                         f"{folder}`, or pass --profile FILE)"])
 
 
+@dataclass(frozen=True)
+class ApplicantContent:
+    """An applicant folder as ``check`` reads it — the profile file's bytes (or the lines saying why there is
+    none) and the folder's files (:mod:`matcheck.documents.snapshot`) — taken on the machine that sees the folder,
+    to be checked on one that does not (a batch's worker): :func:`check_applicant` with ``content`` finds what it
+    would have found reading ``folder`` itself, and names the folder and its files as they are there."""
+
+    profile_path: str | None
+    profile_bytes: bytes | None
+    profile_error: tuple[str, ...]
+    files: FolderFiles | None
+
+    @property
+    def nbytes(self) -> int:
+        return len(self.profile_bytes or b"") + (self.files.nbytes if self.files is not None else 0)
+
+    def load_profile(self) -> tuple[Path, Profile]:
+        """(the profile's path, the Profile); ProfileError as reading the folder itself would raise it."""
+        if self.profile_error or self.profile_path is None or self.profile_bytes is None:
+            raise ProfileError(list(self.profile_error) or ["(no profile)"])
+        return Path(self.profile_path), load_profile(self.profile_path, raw=self.profile_bytes)
+
+
+def take_applicant(folder: Path, max_total: int | None = None) -> ApplicantContent:
+    """Read an applicant folder once, as :func:`check_applicant` would: the profile as found by
+    :func:`find_profile`, and every file of the folder within the reader's limits. ``max_total``: the most bytes
+    of files to hold (:class:`~matcheck.documents.snapshot.FolderTooLarge` past it, before reading)."""
+    folder = Path(folder)
+    try:
+        path = find_profile(folder)
+        raw = read_profile_bytes(path)
+    except ProfileError as exc:  # the folder is not checked then; no file is read
+        return ApplicantContent(None, None, tuple(exc.lines), None)
+    return ApplicantContent(str(path), raw, (), read_files(folder, max_total=max_total))
+
+
 def check_applicant(folder: Path, profile_path: Path | None = None, as_of: date | None = None,
                     policy: str | None = None, config: RuleConfig = RuleConfig(), use_cache: bool = True,
-                    cache_dir: Path | None = None, profile: Profile | None = None) -> CheckReport:
+                    cache_dir: Path | None = None, profile: Profile | None = None,
+                    content: ApplicantContent | None = None) -> CheckReport:
     """Everything ``matcheck check`` knows about one applicant folder. ``profile``: use this Profile (e.g. one
-    drafted from the folder's documents) instead of a profile file."""
+    drafted from the folder's documents) instead of a profile file. ``content``: the folder as read by
+    :func:`take_applicant` (perhaps on another machine): nothing is read from disk, ``folder`` only names it."""
     folder = Path(folder)
-    if profile is None:
+    if content is not None:
+        source, profile = content.load_profile()
+    elif profile is None:
         source = find_profile(folder, profile_path)
         profile = load_profile(source)
     else:
@@ -60,7 +103,8 @@ def check_applicant(folder: Path, profile_path: Path | None = None, as_of: date 
     assessment = assess(profile, as_of, policy)  # one date, one policy version, one parameter view for every stage
     score = score_assessment(assessment)
     checklist = build_checklist(assessment)
-    documents = read_folder(folder, profile, use_cache=use_cache, cache_dir=cache_dir)
+    documents = read_folder(folder, profile, use_cache=use_cache, cache_dir=cache_dir,
+                            files=content.files if content is not None else None)
     required = material_statuses(checklist, documents, assessment)
     facts = Facts(assessment=assessment, score=score, checklist=checklist, documents=documents, required=required,
                   config=config)

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from matcheck.assessment import Assessment, assess, assessment_date  # noqa: F401 (assessment_date re-exported)
-from matcheck.check import check_applicant
+from matcheck.check import ApplicantContent, check_applicant
 from matcheck.checklist.build import build_checklist
 from matcheck.profile import Profile
 from matcheck.results import Checklist, CheckReport, Finding, Score
@@ -37,7 +37,9 @@ def profile_findings(assessment: Assessment, score: Score, checklist: Checklist 
 
 def check_folder(folder: Path, profile_path: Path | None = None, as_of: date | None = None,
                  policy: str | None = None, config: RuleConfig = RuleConfig(), use_cache: bool = True,
-                 cache_dir: Path | None = None, profile: Profile | None = None) -> CheckReport:
-    """``matcheck check``: everything about one applicant folder, as a :class:`matcheck.results.CheckReport`."""
+                 cache_dir: Path | None = None, profile: Profile | None = None,
+                 content: ApplicantContent | None = None) -> CheckReport:
+    """``matcheck check``: everything about one applicant folder, as a :class:`matcheck.results.CheckReport`.
+    ``content``: the folder as read elsewhere (:func:`matcheck.check.take_applicant`), checked from memory."""
     return check_applicant(folder, profile_path=profile_path, as_of=as_of, policy=policy, config=config,
-                           use_cache=use_cache, cache_dir=cache_dir, profile=profile)
+                           use_cache=use_cache, cache_dir=cache_dir, profile=profile, content=content)

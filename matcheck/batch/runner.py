@@ -5,7 +5,9 @@ The per-applicant work is one function, :func:`matcheck.batch.work.check_one`, r
 method so no worker inherits a forked OCR engine), or any executor passed in (a thread pool; Dask's
 ``Client.get_executor()`` to spread a batch over a cluster). This module only plans, submits, collects and writes:
 
-* at most ``2 × jobs`` applicants are in flight, so memory stays flat however large the batch;
+* at most ``2 × jobs`` applicants are in flight, so memory stays flat however large the batch; when the tasks carry
+  the applicants' files (``ship``, ``ship.py``), also at most ``MATCHECK_SHIP_MAX_BYTES`` of files (one applicant
+  at least);
 * each finished applicant's reports are written atomically, then recorded in the manifest (``resume.py``);
 * a worker process that dies (a crash in a PDF library, the OOM killer) breaks the pool: the pool is rebuilt and
   the applicants that were in flight are redone one at a time, so only the one that kills its worker gets a
@@ -39,8 +41,10 @@ from matcheck.batch.progress import BatchProgress
 from matcheck.batch.resume import Fingerprint, Manifest, fingerprint, settings_digest
 from matcheck.batch.summary import report_paths, write_summaries
 from matcheck.report.pii import mask_pii
-from matcheck.batch.work import (EXIT_INTERNAL, STATUS_FAILED, STATUS_NOT_RUN, ApplicantOutcome, ApplicantTask,
-                                 check_one)
+from matcheck.batch.ship import in_flight_bytes
+from matcheck.batch.work import (EXIT_BAD_INPUT, EXIT_INTERNAL, STATUS_BAD_INPUT, STATUS_FAILED, STATUS_NOT_RUN,
+                                 ApplicantOutcome, ApplicantTask, check_one, classify_failure,
+                                 not_checked)
 from matcheck.console import info
 from matcheck.errors import UsageError
 
@@ -69,13 +73,17 @@ def _worker_init(jobs: int) -> None:
 def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: date | None = None,
               policy: str | None = None, fail_on: str = "error", use_cache: bool = True, lang: str = "zh",
               show_pii: bool = False, executor: Executor | None = None,
-              work: Callable[[ApplicantTask], ApplicantOutcome] = check_one) -> int:
+              work: Callable[[ApplicantTask], ApplicantOutcome] = check_one,
+              ship: bool | Callable[[list[Path]], bool] = False) -> int:
     """Check every applicant folder under ``root``; reports and summary.csv/json/html into ``out``; exit code.
 
     ``executor``: any ``concurrent.futures.Executor`` to run the work on (default: a pool of ``jobs`` processes,
     which this function owns and shuts down; an executor passed in is left open). At most ``2 × jobs`` applicants
     are submitted at a time, so with a cluster's executor pass ``jobs`` = its number of worker slots. ``work``:
-    the unit of work, a picklable top-level function (default :func:`check_one`).
+    the unit of work, a picklable top-level function (default :func:`check_one`). ``ship``: send each applicant's
+    files with its task (``--ship-files``, ``ship.py``) — True, False, or a function of the applicant folders that
+    decides (asks the workers whether they see them); a decision to send paths is then revised if a worker finds no
+    folder that this machine sees (a worker that joined later): that applicant and the rest are sent with files.
     """
     from matcheck import __version__
 
@@ -94,12 +102,15 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
     except OSError as exc:
         raise UsageError(f"--out: cannot create {out} ({exc.strerror})") from None
 
+    revisable = callable(ship)
+    if callable(ship):
+        ship = ship([a.folder.resolve() for a in applicants])
     settings = settings_digest(as_of=as_of, policy=policy, lang=lang, show_pii=show_pii, fail_on=fail_on)
     manifest = Manifest(out).load()
     template = ApplicantTask(key="", folder="", as_of=as_of, policy=policy, fail_on=fail_on, use_cache=use_cache,
                              lang=lang, show_pii=show_pii, width=_report_width())
     batch = _Batch(applicants, out, manifest, settings, template, resume=resume, jobs=jobs, executor=executor,
-                   work=work)
+                   work=work, budget=in_flight_bytes() if ship else None, revisable=revisable and not ship)
     interrupted = True
     try:
         interrupted = batch.run()
@@ -150,9 +161,12 @@ class _Batch:
 
     def __init__(self, applicants: list[ApplicantFolder], out: Path, manifest: Manifest, settings: str,
                  template: ApplicantTask, *, resume: bool, jobs: int, executor: Executor | None,
-                 work: Callable[[ApplicantTask], ApplicantOutcome]):
+                 work: Callable[[ApplicantTask], ApplicantOutcome], budget: int | None = None,
+                 revisable: bool = False):
         self.applicants, self.out, self.manifest, self.settings = applicants, out, manifest, settings
         self.template, self.resume, self.jobs = template, resume, max(1, jobs)
+        self.budget = budget  # None: tasks carry paths; else their files, at most this many bytes in flight
+        self.revisable = revisable  # paths were decided by asking the workers: a worker that sees none sends files
         self.injected, self.work = executor, work
         self.outcomes: dict[str, ApplicantOutcome] = {}
         self.stop = False  # first Ctrl-C / SIGTERM: submit no more
@@ -187,18 +201,25 @@ class _Batch:
         queue = deque(self.applicants)
         suspects: deque[tuple[ApplicantTask, Fingerprint]] = deque()
         inflight: dict[Future, tuple[ApplicantTask, Fingerprint, bool]] = {}
+        held: tuple[ApplicantTask, Fingerprint] | None = None  # planned, waiting for room in the byte budget
         try:
-            while not self.abandon and (inflight or ((queue or suspects) and not self.stop)):
+            while not self.abandon and (inflight or ((queue or suspects or held) and not self.stop)):
                 limit = 1 if suspects else 2 * self.jobs
-                while not self.stop and len(inflight) < limit and (suspects or queue):
+                while not self.stop and len(inflight) < limit and (suspects or queue or held):
                     if suspects:  # after a worker died: one at a time, to find the one that kills it
                         task, fp = suspects.popleft()
                         inflight[pool.submit(self.work, task)] = (task, fp, True)
                         continue
-                    planned = self._plan(queue.popleft())
-                    if planned is not None:
-                        task, fp = planned
-                        inflight[pool.submit(self.work, task)] = (task, fp, False)
+                    if held is None:
+                        held = self._plan(queue.popleft())
+                        if held is None:
+                            continue
+                    if inflight and self.budget is not None and \
+                            sum(_nbytes(t) for t, _fp, _a in inflight.values()) + _nbytes(held[0]) > self.budget:
+                        break  # the files in flight are at the budget: wait for one to come back
+                    task, fp = held
+                    held = None
+                    inflight[pool.submit(self.work, task)] = (task, fp, False)
                 if not inflight:
                     continue
                 done, _ = wait(list(inflight), timeout=0.5, return_when=FIRST_COMPLETED)
@@ -206,7 +227,9 @@ class _Batch:
                 for fut in done:
                     task, fp, alone = inflight.pop(fut)
                     exc = fut.exception()
-                    if exc is None:
+                    if exc is None and self._unseen(fut.result(), task):
+                        queue.appendleft(next(a for a in self.applicants if a.key == task.key))  # again, with files
+                    elif exc is None:
                         self._finish(fut.result(), fp)
                     elif isinstance(exc, BrokenProcessPool) and self.injected is None and not alone:
                         suspects.append((task, fp))
@@ -247,7 +270,34 @@ class _Batch:
                 self.outcomes[applicant.key] = outcome
                 self.progress.advance(outcome)
                 return None
-        return replace(self.template, key=applicant.key, folder=str(applicant.folder.resolve())), fp
+        task = replace(self.template, key=applicant.key, folder=str(applicant.folder.resolve()))
+        if self.budget is None:
+            return task, fp
+        from matcheck.check import take_applicant
+        from matcheck.documents.snapshot import FolderTooLarge
+
+        try:
+            return replace(task, content=take_applicant(Path(task.folder), max_total=self.budget)), fp
+        except FolderTooLarge as exc:  # not sent: the row says why and what to do
+            outcome = not_checked(task, STATUS_BAD_INPUT, EXIT_BAD_INPUT,
+                                  f"{exc}: too large to send to a worker at once (MATCHECK_SHIP_MAX_BYTES); check "
+                                  "it where the folder is visible (--ship-files never on a shared file system, or "
+                                  "matcheck check)")
+        except Exception as exc:  # noqa: BLE001 - one applicant's folder never stops the batch
+            outcome = not_checked(task, *classify_failure(exc))
+        self._finish(outcome, fp)
+        return None
+
+    def _unseen(self, outcome: ApplicantOutcome, task: ApplicantTask) -> bool:
+        """A worker found no folder at a path this machine sees, and paths were only decided by asking the workers
+        at the start: from now on the tasks carry the files (this applicant's, and any other sent as a path)."""
+        if not (self.revisable and outcome.unseen and task.content is None and Path(task.folder).is_dir()):
+            return False
+        if self.budget is None:
+            self.budget = in_flight_bytes()
+            self.progress.message("matcheck batch: a worker does not see the applicant folders (it joined after "
+                                  "they were asked); sending each applicant's files with its task from now on")
+        return True
 
     def _finish(self, outcome: ApplicantOutcome, fp: Fingerprint) -> None:
         """Write the reports atomically, then record the applicant in the manifest (reports first, always)."""
@@ -274,15 +324,16 @@ def _report_width() -> int:
 
 def _lost(task: ApplicantTask, exc: BaseException) -> ApplicantOutcome:
     """The row of an applicant whose unit of work did not come back (its worker died, the executor failed)."""
-    from matcheck.batch.work import _failure_reports, _shown_name, claimed_name
-
     if isinstance(exc, BrokenProcessPool) or worker_lost(exc):
         why = "the worker process died while checking this applicant (a crash or out of memory; retried alone)"
     else:
         why = f"internal error in the executor: {type(exc).__name__}: {exc}"
-    return ApplicantOutcome(key=task.key, folder=task.folder, status=STATUS_FAILED, exit_code=EXIT_INTERNAL,
-                            name=_shown_name(claimed_name(Path(task.folder)), task.show_pii), error=why,
-                            rendered=_failure_reports(task, why, EXIT_INTERNAL))
+    return not_checked(task, STATUS_FAILED, EXIT_INTERNAL, why)
+
+
+def _nbytes(task: ApplicantTask) -> int:
+    """The bytes of applicant files a task carries (0 when it carries the folder's path only)."""
+    return task.content.nbytes if task.content is not None else 0
 
 
 def _is_broken(pool: Executor) -> bool:

@@ -4,8 +4,10 @@
 it: the default process pool, a thread pool, or a distributed engine's executor (Dask's ``Client.get_executor()``).
 It never raises: a broken profile, an unreadable folder or a bug in a stage becomes an outcome that says why
 (contracts.md §2: exit 2 for input that could not be used, 3 for an internal error), so one applicant never stops
-the batch. It reads the applicant's folder and writes nothing; the batch runner writes the reports it returns,
-so a remote worker needs read access to the folders only.
+the batch. It reads the applicant's folder — or, when the batch sent the folder's files with the task
+(``ApplicantTask.content``, ``--ship-files``), reads nothing from disk and checks them from memory — and writes
+nothing; the batch runner writes the reports it returns, so a remote worker needs read access to the folders at
+most.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ import time
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from matcheck.errors import PolicyVersionError, ProfileError, UsageError
 from matcheck.results import PERSON_LABELS, SEVERITIES, CheckReport
+
+if TYPE_CHECKING:
+    from matcheck.check import ApplicantContent
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -43,6 +48,8 @@ class ApplicantTask:
     lang: str = "zh"
     show_pii: bool = False
     width: int | None = None  # text report width, decided by the batch (not by the worker's COLUMNS)
+    # the folder's profile and files, read on the batch machine (--ship-files): the worker reads nothing from disk
+    content: ApplicantContent | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,8 @@ class ApplicantOutcome:
     error: str | None = None  # why the applicant could not be checked
     seconds: float = 0.0
     reused: bool = False  # taken from a previous run (--resume, inputs unchanged)
+    # the worker found no folder at the task's path (it was sent the path, not the files): not part of the row
+    unseen: bool = field(default=False, compare=False)
     rendered: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def row(self) -> dict[str, Any]:
@@ -111,14 +120,15 @@ class ApplicantOutcome:
 def check_one(task: ApplicantTask) -> ApplicantOutcome:
     """Check one applicant folder (``matcheck check``) and render its JSON and text reports; never raises."""
     started = time.perf_counter()
-    name = _shown_name(claimed_name(Path(task.folder)), task.show_pii)
+    name = _shown_name(claimed_name(Path(task.folder), task.content), task.show_pii)
     base = dict(key=task.key, folder=task.folder, name=name)
     try:
         report = _check(task)
     except Exception as exc:  # noqa: BLE001 - every failure becomes this applicant's row
         status, code, why = classify_failure(exc)
         why = _mask(why, task.show_pii)
-        return ApplicantOutcome(**base, status=status, exit_code=code, error=why,
+        unseen = task.content is None and not Path(task.folder).is_dir()
+        return ApplicantOutcome(**base, status=status, exit_code=code, error=why, unseen=unseen,
                                 seconds=time.perf_counter() - started, rendered=_failure_reports(task, why, code))
     outcome = summarise(report, task, name)
     try:
@@ -135,7 +145,7 @@ def _check(task: ApplicantTask) -> CheckReport:
     from matcheck.rules import RuleConfig
 
     return check_folder(Path(task.folder), as_of=task.as_of, policy=task.policy,
-                        config=RuleConfig(lang=task.lang), use_cache=task.use_cache)
+                        config=RuleConfig(lang=task.lang), use_cache=task.use_cache, content=task.content)
 
 
 def classify_failure(exc: BaseException) -> tuple[str, int, str]:
@@ -198,6 +208,14 @@ def _render(report: CheckReport, task: ApplicantTask) -> dict[str, str]:
     return {"json": mask_pii(as_json, births), "text": mask_pii(as_text, births)}
 
 
+def not_checked(task: ApplicantTask, status: str, code: int, why: str) -> ApplicantOutcome:
+    """The row (and reports) of an applicant that was not checked: ``why`` says so (masked unless --show-pii)."""
+    why = _mask(why, task.show_pii)
+    return ApplicantOutcome(key=task.key, folder=task.folder, status=status, exit_code=code,
+                            name=_shown_name(claimed_name(Path(task.folder), task.content), task.show_pii),
+                            error=why, rendered=_failure_reports(task, why, code))
+
+
 def _failure_reports(task: ApplicantTask, why: str, code: int) -> dict[str, str]:
     from matcheck.textsafe import escape_control, json_text
 
@@ -208,13 +226,19 @@ def _failure_reports(task: ApplicantTask, why: str, code: int) -> dict[str, str]
     return {"json": json_text(data), "text": text}
 
 
-def claimed_name(folder: Path) -> str | None:
-    """The applicant's name as written in profile.yaml, even when the profile does not validate (best effort)."""
+def claimed_name(folder: Path, content: ApplicantContent | None = None) -> str | None:
+    """The applicant's name as written in profile.yaml, even when the profile does not validate (best effort);
+    from ``content`` when the folder was sent with the task."""
     try:
         from matcheck.batch.discover import profile_in
-        from matcheck.profile.load import read_profile_data
+        from matcheck.profile.load import decode_profile, read_profile_data
 
-        data = read_profile_data(profile_in(folder) or folder / "profile.yaml")
+        if content is not None:
+            if content.profile_bytes is None or content.profile_path is None:
+                return None
+            data = decode_profile(content.profile_bytes, Path(content.profile_path))
+        else:
+            data = read_profile_data(profile_in(folder) or folder / "profile.yaml")
         name = data.get("applicant", {}).get("name") if isinstance(data, dict) else None
         return str(name) if name not in (None, "") else None
     except Exception:  # noqa: BLE001 - the name is decoration; the check reports the real problem

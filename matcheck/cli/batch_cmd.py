@@ -29,12 +29,16 @@ def register(app: typer.Typer) -> None:
         show_pii: bool = typer.Option(False, "--show-pii", envvar="MATCHECK_SHOW_PII"),
         scheduler: Optional[str] = typer.Option(
             None, "--scheduler", envvar="MATCHECK_SCHEDULER",
-            help="A Dask scheduler (tcp://HOST:8786) to run the applicants on; needs matcheck[cluster]. "
-                 "Workers must see ROOT at the same path."),
+            help="A Dask scheduler (tcp://HOST:8786, or tls://) to run the applicants on; needs the cluster extra."),
+        ship_files: str = typer.Option(
+            "auto", "--ship-files", envvar="MATCHECK_SHIP_FILES",
+            help="auto | always | never: send each applicant's files with its task (always), only the folder's "
+                 "path (never: workers see ROOT at the same path), or ask the workers first (auto)."),
     ) -> None:
         """Check many applicants in one run; writes per-applicant reports and summary.csv/json/html."""
         check_ocr_backend()
         from matcheck.batch import run_batch
+        from matcheck.batch.ship import in_flight_bytes, ship_mode
 
         if jobs < 1:
             raise UsageError(f"--jobs: {jobs} must be at least 1")
@@ -42,16 +46,20 @@ def register(app: typer.Typer) -> None:
             raise UsageError(f"--fail-on: {fail_on!r} is not error or warning")
         options = dict(resume=resume, as_of=parse_as_of(as_of), policy=policy, fail_on=fail_on,
                        use_cache=not no_cache, lang=lang.value, show_pii=show_pii)
-        if not scheduler:
-            raise typer.Exit(run_batch(root, out, jobs=jobs, **options))
-        from matcheck.batch.cluster import ClusterError, connect
+        mode = ship_mode(ship_files)
+        budget = in_flight_bytes()  # a bad MATCHECK_SHIP_MAX_BYTES is refused before anything runs
+        if not scheduler:  # the local pool sees the folders; "always" sends the files all the same
+            raise typer.Exit(run_batch(root, out, jobs=jobs, ship=mode == "always", **options))
+        from matcheck.batch.cluster import ClusterError, allow_large_tasks, connect, shipping
 
         try:
             client, executor, slots = connect(scheduler)
         except ClusterError as exc:
             raise UsageError(str(exc)) from None
+        allow_large_tasks(budget)
+
         try:
-            code = run_batch(root, out, jobs=slots, executor=executor, **options)
+            code = run_batch(root, out, jobs=slots, executor=executor, ship=shipping(client, mode), **options)
         finally:
             client.close()
         raise typer.Exit(code)

@@ -12,13 +12,15 @@ observation, never an exception. See ``docs/folder-reading.md``.
 from __future__ import annotations
 
 import hashlib
-import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from matcheck.documents.walk import PROFILE_NAMES as PROFILE_FILES
 from matcheck.results import Document
+
+if TYPE_CHECKING:
+    from matcheck.documents.snapshot import FolderFiles
 
 KEEP_BYTES = 256 * 1024 * 1024  # bytes held between hashing and extracting; beyond this, files are read again
 
@@ -26,36 +28,41 @@ KEEP_BYTES = 256 * 1024 * 1024  # bytes held between hashing and extracting; bey
 def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir: Path | None = None,
                 max_bytes: int | None = None, recognisers: Sequence | None = None,
                 progress: Callable[[int, int, str], None] | None = None,
-                holder: Callable[[tuple[Document, ...]], object] | None = None) -> tuple[Document, ...]:
+                holder: Callable[[tuple[Document, ...]], object] | None = None,
+                files: "FolderFiles | None" = None) -> tuple[Document, ...]:
     """Every file under ``folder`` as Documents, sorted by path (and page). ``profile`` (a
     :class:`matcheck.profile.Profile`) tells whose each document is; ``recognisers`` default to the catalog's;
     ``progress(i, n, path)`` is called before each file that has to be read (not on a cache hit).
 
     ``holder`` (with no ``profile``: ``matcheck init --from-documents``) names the people from the documents read
     without them (a Profile, or None); whose each document is is then decided again from the same walk, the same
-    bytes and hashes and the extractions just made (with the cache), so no file is read twice."""
+    bytes and hashes and the extractions just made (with the cache), so no file is read twice.
+
+    ``files``: the folder as already walked and read (:func:`matcheck.documents.snapshot.read_files`, perhaps on
+    another machine): then nothing is walked or read from disk here, and the result is the same."""
     from matcheck.documents.cache import ExtractionCache, MemoryCache, analysis_key
     from matcheck.documents.classify import catalog_recognisers
     from matcheck.documents.id_cards import pair_sides
     from matcheck.documents.person import people_of
     from matcheck.documents.reader import load, read_entry
-    from matcheck.documents.walk import DEFAULT_MAX_BYTES, walk_folder
+    from matcheck.documents.walk import size_limit, walk_folder
 
     folder = Path(folder)
-    if not folder.is_dir():
+    if files is None and not folder.is_dir():
         raise NotADirectoryError(f"{folder}: not a folder")
-    limit = max_bytes or int(os.environ.get("MATCHECK_MAX_FILE_BYTES") or DEFAULT_MAX_BYTES)
+    limit = files.max_bytes if files is not None else size_limit(max_bytes)
     if recognisers is None:
         recognisers = catalog_recognisers()
     people = people_of(profile)
-    entries = walk_folder(folder, limit)
+    entries = list(files.entries) if files is not None else walk_folder(folder, limit)
     note = progress or (lambda i, n, path: None)
     wanted = holder is not None and profile is None
     # without the cache, a second analysis (``holder``) takes the extractions of the first from memory
     cache = ExtractionCache(cache_dir, folder) if use_cache else MemoryCache() if wanted else None
     # pass 1: read and hash every file once; keep the bytes (up to a budget) so a cache miss reads nothing twice
-    loaded, kept = [], 0
-    for entry in entries:
+    # (files walked and read already, perhaps elsewhere: all of them are in memory and nothing is read again)
+    loaded, kept = (list(files.loaded) if files is not None else []), 0
+    for entry in entries if files is None else ():
         data, sha256, problem = load(entry, limit)
         if data is not None and kept + len(data) <= KEEP_BYTES:
             kept += len(data)

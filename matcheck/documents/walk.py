@@ -33,6 +33,12 @@ SYSTEM_NAMES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r", "
 PROFILE_NAMES = ("profile.yaml", "profile.yml", "profile.json")
 
 
+def size_limit(max_bytes: int | None = None) -> int:
+    """The largest file the reader reads: ``max_bytes`` if given, else ``MATCHECK_MAX_FILE_BYTES``, else
+    :data:`DEFAULT_MAX_BYTES`."""
+    return max_bytes or int(os.environ.get("MATCHECK_MAX_FILE_BYTES") or DEFAULT_MAX_BYTES)
+
+
 def profile_in(folder: Path) -> Path | None:
     """The profile file of an applicant folder, or None if it is not one."""
     for name in PROFILE_NAMES:

@@ -148,8 +148,16 @@ def parse_profile(data: Any, source: str = "profile") -> Profile:
 
 def read_profile_data(path: Path) -> Any:
     """Read YAML or JSON from ``path``; ProfileError on anything unreadable (see the module docstring)."""
+    return decode_profile(read_profile_bytes(path), path)
+
+
+def read_profile_bytes(path: Path) -> bytes:
+    """The profile file's bytes, read within the limits; ProfileError if it is missing, not a file, too large or
+    unreadable. (A batch that sends the folder to a worker reads the profile with this, and the worker decodes the
+    bytes with :func:`decode_profile`: the same lines either way.)"""
     from matcheck.safeio import NotRegularFile, read_bytes
 
+    path = Path(path)
     name = str(path)
     if not path.exists():
         raise ProfileError([f"{name}: no such file (expected a profile.yaml; `matcheck init` writes a template)"])
@@ -164,6 +172,14 @@ def read_profile_data(path: Path) -> Any:
             raise ProfileError([f"{name}: is over {MAX_PROFILE_BYTES} bytes; a profile is expected to be under "
                                 "1 MB"]) from None
         raise ProfileError([f"{name}: cannot be read ({exc.strerror})"]) from None
+    return raw
+
+
+def decode_profile(raw: bytes, path: Path) -> Any:
+    """The YAML or JSON in ``raw`` (the bytes of the profile file ``path``: its suffix says which; its name is what
+    the error lines say), within the limits; ProfileError otherwise."""
+    path = Path(path)
+    name = str(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -344,10 +360,11 @@ def _too_big(data: Any) -> str | None:
     return None
 
 
-def load_profile(path: str | Path) -> Profile:
-    """Load and validate a profile file; raises :class:`ProfileError` with one line per problem."""
+def load_profile(path: str | Path, raw: bytes | None = None) -> Profile:
+    """Load and validate a profile file; raises :class:`ProfileError` with one line per problem. ``raw``: the
+    file's bytes, already read (by :func:`read_profile_bytes`, perhaps on another machine); ``path`` names it."""
     p = Path(path)
-    data = read_profile_data(p)
+    data = read_profile_data(p) if raw is None else decode_profile(raw, p)
     if data is None:
         raise ProfileError([f"{p}: is empty (expected applicant:, employer:, ...; `matcheck init` writes a template)"])
     return parse_profile(data, source=str(p))

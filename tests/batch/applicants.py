@@ -154,3 +154,15 @@ def make_root(root: Path, n: int, *, broken: tuple[int, ...] = (), corrupt: tupl
                 corrupt_a_file(folder)
         keys.append(key)
     return sorted(keys)
+
+
+def add_hostile_files(folder: Path) -> None:
+    """What the reader must report and never read: a FIFO, a link to a file outside the folder, and a (sparse)
+    file over the default size limit of 50 MB (it costs no disk: only its size is ever looked at)."""
+    import os
+
+    os.mkfifo(folder / "管道.pdf")
+    os.symlink("/etc/passwd", folder / "link-out.pdf")
+    with open(folder / "扫描件-过大.pdf", "wb") as fh:
+        fh.write(b"%PDF-1.4\n")
+        fh.truncate(60 * 1024 * 1024)
