@@ -208,7 +208,7 @@ def ocr_main(args) -> int:
         # worker process, each with cores ÷ workers threads; the workers inherit this environment
         os.environ.setdefault("MATCHECK_OCR_THREADS", str(max(1, (os.cpu_count() or 1) // 2)))
         with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                      dashboard_address=None, silence_logs=50) as lc:
+                                      dashboard_address="127.0.0.1:0", silence_logs=50) as lc:
             local, cluster = [], []
             for k in range(max(1, args.repeat)):
                 local.append(run(roots[n], work / f"out-local-{k}", 2, extra=["--no-cache"]))
@@ -243,7 +243,7 @@ def ship_main(args) -> int:
                      "bytes_sent_total": sent_bytes, "bytes_sent_per_applicant": sent_bytes // n}
     os.environ.setdefault("MATCHECK_OCR_THREADS", str(max(1, (os.cpu_count() or 1) // 2)))  # as docs/batch.md asks
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=50) as lc:
+                                  dashboard_address="127.0.0.1:0", silence_logs=50) as lc:
         warm = work / "warm-up"  # each worker builds its OCR engine once; not measured
         photo_root(warm, 4, images=True)
         run(warm, work / "out-warm-up", 2, extra=["--no-cache", "--scheduler", lc.scheduler_address])

@@ -57,7 +57,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory):
     # a task whose worker dies twice is given up (Dask's default is 3 tries; 2 keeps the test short)
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
         with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                      dashboard_address=None, silence_logs=50) as lc:
+                                      dashboard_address="127.0.0.1:0", silence_logs=50) as lc:
             yield lc
     if old is None:
         os.environ.pop("MATCHECK_CACHE_DIR", None)
@@ -171,7 +171,7 @@ def test_a_worker_killed_mid_run_is_replaced_and_the_batch_completes(root, tmp_p
     monkeypatch.setenv("MATCHECK_CACHE_DIR", str(tmp_path / "cache"))  # the workers inherit it (the marker's place)
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
             distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                     dashboard_address=None, silence_logs=50) as cluster, \
+                                     dashboard_address="127.0.0.1:0", silence_logs=50) as cluster, \
             distributed.Client(cluster.scheduler_address, set_as_default=False) as client:
         _check_killed_worker_runs(client, folder, keys, tmp_path)
 
@@ -204,7 +204,7 @@ def test_unreachable_scheduler_is_one_line_exit_2(root, tmp_path: Path) -> None:
 BLIND_CLUSTER = """
 import sys, dask, distributed
 with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                              dashboard_address=None, silence_logs=50) as lc:
+                              dashboard_address="127.0.0.1:0", silence_logs=50) as lc:
     print(lc.scheduler_address, flush=True)
     sys.stdin.read()  # until the test closes it
 """
@@ -330,7 +330,7 @@ def test_files_sent_over_tls_as_docs_batch_md_says(root, local, tmp_path: Path) 
                         tls_worker_key=str(pem["key"]), tls_client_cert=str(pem["cert"]),
                         tls_client_key=str(pem["key"]), require_encryption=True)
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  protocol="tls", security=security, dashboard_address=None,
+                                  protocol="tls", security=security, dashboard_address="127.0.0.1:0",
                                   silence_logs=50) as lc:
         assert lc.scheduler_address.startswith("tls://")
         done = _batch(str(folder), "--out", str(tmp_path / "tls"), "--as-of", "2026-11-20", "--scheduler",
