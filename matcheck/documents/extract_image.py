@@ -48,7 +48,8 @@ def decode(data: bytes, max_side: int | None = None) -> Image.Image:
             width, height = raw.size
             if max_side and raw.format == "JPEG" and max(width, height) >= 2 * max_side:
                 longer = max(width, height)
-                raw.draft("RGB", (width * max_side // longer, height * max_side // longer))
+                # at least 1 px a side: a strip of 2000:1 would ask for 0 (ZeroDivisionError in Pillow's draft)
+                raw.draft("RGB", (max(1, width * max_side // longer), max(1, height * max_side // longer)))
             raw.load()
             turned = raw.getexif().get(ORIENTATION_TAG) in (5, 6, 7, 8)
             image = ImageOps.exif_transpose(raw)

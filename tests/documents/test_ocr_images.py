@@ -116,6 +116,22 @@ def test_a_photo_under_twice_the_ocr_side_is_decoded_whole():
     assert decode(data, MAX_OCR_SIDE).size == (3000, 2000)
 
 
+def test_a_very_long_thin_jpeg_is_decoded_not_refused():
+    """A JPEG whose shorter side, scaled to MAX_OCR_SIDE, rounds to 0 px (a 2000:1 strip) is still an image: the
+    reduced decoding asks libjpeg for at least 1 px (was: ZeroDivisionError, the photo reported as unreadable)."""
+    import io
+
+    from matcheck.documents.extract_image import MAX_OCR_SIDE, extract_image
+
+    strip = Image.new("RGB", (4 * MAX_OCR_SIDE + 32, 3), "white")
+    buf = io.BytesIO()
+    strip.save(buf, "JPEG")
+    image = decode(buf.getvalue(), MAX_OCR_SIDE)
+    assert max(image.size) >= MAX_OCR_SIDE and image.info["delivered_size"] == strip.size
+    out = extract_image(buf.getvalue(), "jpeg")
+    assert out.image is not None and (out.image["width"], out.image["height"]) == strip.size
+
+
 def test_the_median_filter_gives_pillows_pixels():
     """quality._median3 (OpenCV when installed) is Pillow's MedianFilter(3), pixel for pixel, on a real photo."""
     import numpy as np
