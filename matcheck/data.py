@@ -34,6 +34,13 @@ def default_cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "matcheck"
 
 
+def is_within(path: Path | str, folder: Path | str) -> bool:
+    """``path`` is ``folder`` or inside it, links resolved: a cache there would write into the folder (an
+    applicant's folder is never written to, so neither cache is kept inside the folder being read)."""
+    real_path, real_folder = os.path.realpath(path), os.path.realpath(folder)
+    return real_path == real_folder or real_path.startswith(real_folder.rstrip(os.sep) + os.sep)
+
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster than the pure-Python scanner
 
 

@@ -47,9 +47,12 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     from matcheck.documents.reader import load, read_entry
     from matcheck.documents.walk import size_limit, walk_folder
 
+    from matcheck.documents.ocr import keep_out_of  # cheap: imports no runtime
+
     folder = Path(folder)
     if files is None and not folder.is_dir():
         raise NotADirectoryError(f"{folder}: not a folder")
+    keep_out_of(folder)  # the OCR engine's compiled models are never cached inside the folder either
     limit = files.max_bytes if files is not None else size_limit(max_bytes)
     if recognisers is None:
         recognisers = catalog_recognisers()

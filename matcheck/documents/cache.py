@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from matcheck.atomic import write_atomic
-from matcheck.data import default_cache_dir  # noqa: F401 (where the caches live; re-exported)
+from matcheck.data import default_cache_dir, is_within  # noqa: F401 (where the caches live; re-exported)
 from matcheck.dates import Month
 from matcheck.documents.extraction import Extraction
 from matcheck.results import Document, Observation
@@ -49,11 +49,8 @@ class ExtractionCache:
         self.root = base / f"extract-v{EXTRACTOR_VERSION}"
         self.analysis_root = base / f"analysis-v{ANALYSIS_VERSION}-{EXTRACTOR_VERSION}"
         self.enabled = True
-        if folder is not None:
-            real_root = os.path.realpath(base)
-            real_folder = os.path.realpath(folder)
-            if real_root == real_folder or real_root.startswith(real_folder.rstrip(os.sep) + os.sep):
-                self.enabled = False  # never write into the applicant's folder
+        if folder is not None and is_within(base, folder):
+            self.enabled = False  # never write into the applicant's folder
 
     @functools.cached_property
     def _cipher(self) -> Any:

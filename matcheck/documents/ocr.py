@@ -61,6 +61,7 @@ _lock = threading.Lock()
 _build_lock = threading.Lock()
 _warm_lock = threading.Lock()
 _warming: threading.Thread | None = None
+_kept_out: set[str] = set()  # folders being read: the compiled-model cache is never made inside one (keep_out_of)
 
 
 class OcrBackendError(ValueError):
@@ -153,11 +154,24 @@ def model_cache_dir() -> Path:
     return default_cache_dir() / "engines" / f"openvino-{_version('openvino')}"
 
 
+def keep_out_of(folder: Path | str) -> None:
+    """``folder`` (an applicant's folder about to be read) must not receive the compiled-model cache: when
+    ``MATCHECK_CACHE_DIR`` points into it, the engine of this process is built without that cache (as the
+    extraction cache is then off). Only the first build compiles, so this matters until then."""
+    if _engine is None:
+        _kept_out.add(os.path.realpath(folder))
+
+
 def _compile(core: Any, model: Any) -> Any:
-    """``core.compile_model(model, "CPU")`` through the compiled-model cache when its folder can be made; without it
-    otherwise (a read-only home, a full disk). OpenVINO recompiles by itself when an entry is damaged."""
+    """``core.compile_model(model, "CPU")`` through the compiled-model cache when its folder can be made and is not
+    inside a folder being read (:func:`keep_out_of`); without it otherwise (a read-only home, a full disk).
+    OpenVINO recompiles by itself when an entry is damaged."""
+    from matcheck.data import is_within
+
+    folder = model_cache_dir()
+    if any(is_within(folder, kept) for kept in tuple(_kept_out)):
+        return core.compile_model(model, "CPU")
     try:
-        folder = model_cache_dir()
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         return core.compile_model(model, "CPU", {"CACHE_DIR": str(folder)})
     except (OSError, RuntimeError):

@@ -67,3 +67,23 @@ def test_compiled_models_are_cached_and_a_damaged_entry_is_recompiled(tmp_path):
         blob.write_bytes(blob.read_bytes()[: blob.stat().st_size // 2] + b"damaged")
     second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert "张伟" in second.stdout.replace(" ", "") and "张伟" in first.stdout.replace(" ", "")
+
+
+@pytest.mark.skipif(not ocr._installed("openvino"), reason="OpenVINO not installed")
+def test_the_compiled_model_cache_is_never_made_inside_the_folder_being_read(tmp_path):
+    """MATCHECK_CACHE_DIR pointing into the applicant's folder: the extraction cache is off, and the OCR engine's
+    compiled models are not written there either (they were: engines/openvino-*/ *.blob, which the next check
+    then reported as unrecognised files of the applicant)."""
+    from tests.documents.conftest import jpeg
+
+    folder = tmp_path / "applicant"
+    folder.mkdir()
+    (folder / "备案表.jpg").write_bytes(jpeg(text_image(XUEXIN_LINES[:6], (1000, 700), 32)))
+    before = sorted(p.relative_to(folder) for p in folder.rglob("*"))
+    code = ("import os; os.environ['MATCHECK_OCR_BACKEND']='openvino'; from pathlib import Path;"
+            "from matcheck.documents import read_folder;"
+            f"docs = read_folder(Path({str(folder)!r})); print(docs[0].material)")
+    env = {"MATCHECK_CACHE_DIR": str(folder), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "xuexin_record"  # the photo was really OCR'd
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before
