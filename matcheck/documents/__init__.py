@@ -85,11 +85,13 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
             cached = cache.get_analysis(key)
             if cached is not None:
                 return cached
-        if not order:
+        first = not order  # a second analysis (``holder``) takes the first one's extractions: no progress again
+        if first:
             order.extend(read_sequence(loaded, cache))
         by_entry: list[list[Document]] = [[] for _ in entries]
         for n, i in enumerate(order):
-            note(n + 1, len(entries), entries[i].path)
+            if first:
+                note(n + 1, len(entries), entries[i].path)
             by_entry[i] = read_entry(entries[i], recognisers, people, cache, limit, loaded[i])
             if last:
                 loaded[i] = (None, loaded[i][1], loaded[i][2])  # free the bytes as soon as the file is done

@@ -151,3 +151,14 @@ def test_each_file_is_extracted_once(applicant: Path, cache_dir: Path, monkeypat
     monkeypatch.setattr(reader, "extract", counting)
     draft_folder(applicant, AS_OF, use_cache=use_cache, cache_dir=cache_dir)
     assert len(extracted) == 3
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_progress_counts_each_file_once(applicant: Path, cache_dir: Path, use_cache: bool):
+    """``init --from-documents`` reads the folder once, so its progress line counts 1..n once (the second analysis,
+    from the extractions already made, is not reported as reading every file again)."""
+    seen: list[tuple[int, int, str]] = []
+    draft_folder(applicant, AS_OF, use_cache=use_cache, cache_dir=cache_dir,
+                 progress=lambda i, n, path: seen.append((i, n, path)))
+    assert [(i, n) for i, n, _ in seen] == [(1, 3), (2, 3), (3, 3)]
+    assert sorted(p for _, _, p in seen) == ["个税.pdf", "合同.docx", "学信网备案表.pdf"]
