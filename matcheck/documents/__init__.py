@@ -52,7 +52,7 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     folder = Path(folder)
     if files is None and not folder.is_dir():
         raise NotADirectoryError(f"{folder}: not a folder")
-    keep_out_of(folder)  # the OCR engine's compiled models are never cached inside the folder either
+    keep_out_of(folder, cache_dir)  # the OCR engine's compiled models: under cache_dir, never inside the folder
     limit = files.max_bytes if files is not None else size_limit(max_bytes)
     if recognisers is None:
         recognisers = catalog_recognisers()

@@ -62,6 +62,7 @@ _build_lock = threading.Lock()
 _warm_lock = threading.Lock()
 _warming: threading.Thread | None = None
 _kept_out: set[str] = set()  # folders being read: the compiled-model cache is never made inside one (keep_out_of)
+_model_root: Path | None = None  # the cache folder named by the first read (--cache-dir), else the default one
 
 
 class OcrBackendError(ValueError):
@@ -151,15 +152,19 @@ def model_cache_dir() -> Path:
     takes ~0.15 s instead of ~0.5 s after the first run on a machine (benchmarks/README.md)."""
     from matcheck.data import default_cache_dir
 
-    return default_cache_dir() / "engines" / f"openvino-{_version('openvino')}"
+    return (_model_root or default_cache_dir()) / "engines" / f"openvino-{_version('openvino')}"
 
 
-def keep_out_of(folder: Path | str) -> None:
-    """``folder`` (an applicant's folder about to be read) must not receive the compiled-model cache: when
-    ``MATCHECK_CACHE_DIR`` points into it, the engine of this process is built without that cache (as the
-    extraction cache is then off). Only the first build compiles, so this matters until then."""
+def keep_out_of(folder: Path | str, cache_dir: Path | str | None = None) -> None:
+    """Before ``folder`` (an applicant's folder) is read: the compiled models go under ``cache_dir`` when one is
+    given (``--cache-dir``, as the extraction cache does), and never into ``folder``: when the cache folder is
+    inside it, the engine of this process is built without that cache (as the extraction cache is then off). Only
+    the first build compiles, so this matters until then."""
+    global _model_root
     if _engine is None:
         _kept_out.add(os.path.realpath(folder))
+        if cache_dir is not None and _model_root is None:
+            _model_root = Path(cache_dir)
 
 
 def _compile(core: Any, model: Any) -> Any:

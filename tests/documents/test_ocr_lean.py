@@ -87,3 +87,20 @@ def test_the_compiled_model_cache_is_never_made_inside_the_folder_being_read(tmp
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "xuexin_record"  # the photo was really OCR'd
     assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before
+
+
+@pytest.mark.skipif(not ocr._installed("openvino"), reason="OpenVINO not installed")
+def test_the_compiled_models_go_under_the_cache_dir_the_read_names(tmp_path):
+    """``--cache-dir`` (read_folder's cache_dir) moves the compiled models as it moves the extraction cache."""
+    from tests.documents.conftest import jpeg
+
+    folder, named, default = tmp_path / "applicant", tmp_path / "named", tmp_path / "default"
+    folder.mkdir()
+    (folder / "备案表.jpg").write_bytes(jpeg(text_image(XUEXIN_LINES[:6], (1000, 700), 32)))
+    code = ("import os; os.environ['MATCHECK_OCR_BACKEND']='openvino'; from pathlib import Path;"
+            "from matcheck.documents import read_folder;"
+            f"docs = read_folder(Path({str(folder)!r}), cache_dir=Path({str(named)!r})); print(docs[0].material)")
+    env = {"MATCHECK_CACHE_DIR": str(default), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "xuexin_record"
+    assert len(list((named / "engines").rglob("*.blob"))) >= 3 and not (default / "engines").exists()
