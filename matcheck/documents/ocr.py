@@ -350,6 +350,12 @@ def warm_up() -> None:
             except Exception:  # noqa: BLE001 - the reader's own engine() call raises it where it can be reported
                 pass
 
+        # the modules both threads need are imported here first, so that the two threads never import the same
+        # modules in opposite orders (Python breaks such a circle with an ImportError in one of them); the rest
+        # (the runtimes, cv2, rapidocr) only the OCR thread imports, the PDF and DOCX libraries only the reader
+        import numpy  # noqa: F401
+        import PIL.Image  # noqa: F401
+
         _warming = threading.Thread(target=build, name="matcheck-ocr-warm-up", daemon=True)
         _warming.start()
         atexit.register(_warming.join, 30)  # never leave the interpreter while the runtime is half-built
