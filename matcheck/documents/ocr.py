@@ -50,11 +50,12 @@ DET_MAX_SIDE = 1280  # px: the longer side text is detected at (rapidocr's defau
 ORIENTATION_SAMPLE = 6  # boxes the angle classifier looks at, once per image (one batch of the classifier)
 # ``MATCHECK_OCR_PIPELINE=full`` restores rapidocr's own settings (detection at the image's size, the classifier on
 # every box): only for measuring what the lean pipeline saves (benchmarks/documents_bench.py).
-PIPELINES = {"lean": f"detmax{DET_MAX_SIDE}-cls{ORIENTATION_SAMPLE}", "full": "det-rapidocr-cls-all"}
 
 
-def _pipeline_tag(pipeline: str, det_max_side: int) -> str:
-    return f"detmax{det_max_side}-cls{ORIENTATION_SAMPLE}" if pipeline == "lean" else PIPELINES[pipeline]
+def _pipeline_tag(pipeline: str, det_max_side: int = DET_MAX_SIDE) -> str:
+    """The pipeline's settings as the cache keys them."""
+    return f"detmax{det_max_side}-cls{ORIENTATION_SAMPLE}" if pipeline == "lean" else "det-rapidocr-cls-all"
+
 
 _engine: OcrEngine | None = None
 _lock = threading.Lock()
@@ -127,7 +128,7 @@ def engine_tag() -> str:
     if _engine is not None:
         return _engine.tag
     backend = next((b for b in _order() if _installed(b)), BACKENDS[-1])
-    return f"{backend}-{_version(backend)}-{PIPELINES[pipeline()]}"
+    return f"{backend}-{_version(backend)}-{_pipeline_tag(pipeline())}"
 
 
 # --------------------------------------------------------------------------- runtimes
@@ -246,7 +247,7 @@ def _build(backend: str, lean: bool, det_max_side: int = DET_MAX_SIDE) -> Any:
     threads = _threads()
     options: dict[str, Any] = {}
     if lean:
-        options.update(det_limit_type="max", det_limit_side_len=det_max_side, use_cls=False)
+        options.update(use_cls=False)  # detection: _lean_detection below (rapidocr's own limit is not one)
     if threads:
         options.update(intra_op_num_threads=threads, inter_op_num_threads=1)
     if backend == "onnxruntime":

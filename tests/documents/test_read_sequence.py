@@ -46,7 +46,8 @@ def test_a_folder_with_nothing_to_ocr_never_imports_a_runtime(tmp_path):
 
 @pytest.mark.ocr
 def test_a_photo_read_from_the_cache_starts_no_engine(tmp_path):
-    folder = _folder(tmp_path / "in", photo=True) if (tmp_path / "in").mkdir() is None else None
+    (tmp_path / "in").mkdir()
+    folder = _folder(tmp_path / "in", photo=True)
     cache = tmp_path / "cache"
     read_folder(folder, cache_dir=cache)  # fills the cache
     (folder / "d-新.pdf").write_bytes(text_pdf([TAX_LINES + ["另一份"]]))  # a change: the folder is analysed again
