@@ -9,23 +9,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from matcheck.assessment import Assessment, assess, assessment_date  # noqa: F401 (assessment_date re-exported)
+from matcheck.assessment import Assessment, assess, assessment_date  # noqa: F401 (assess, assessment_date re-exported)
 from matcheck.check import ApplicantContent, check_applicant
-from matcheck.checklist.build import build_checklist
+from matcheck.checklist.build import build_checklist  # noqa: F401 (re-exported for the CLI)
 from matcheck.profile import Profile
 from matcheck.results import Checklist, CheckReport, Finding, Score
 from matcheck.rules import Facts, RuleConfig, run_rules
-from matcheck.scoring import score
-
-
-def score_profile(profile: Profile, as_of: date | None = None, policy: str | None = None) -> Score:
-    """``matcheck score``: the 积分 of ``profile`` on ``as_of`` under ``policy`` (:func:`~matcheck.assessment.assess`)."""
-    return score(assess(profile, as_of, policy))
-
-
-def checklist_for(profile: Profile, as_of: date | None = None, policy: str | None = None) -> Checklist:
-    """``matcheck checklist``: the materials to bring."""
-    return build_checklist(assess(profile, as_of, policy))
+from matcheck.scoring import score  # noqa: F401 (re-exported for the CLI)
 
 
 def profile_findings(assessment: Assessment, score: Score, checklist: Checklist | None = None,

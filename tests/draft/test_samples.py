@@ -13,7 +13,7 @@ from matcheck.check import check_applicant
 from matcheck.draft import draft_folder, render
 from matcheck.draft.measure import measure
 from matcheck.assessment import assess
-from matcheck.pipeline import profile_findings, score_profile
+from matcheck.pipeline import profile_findings, score
 from matcheck.profile import ProfileError, load_profile
 
 pytestmark = [pytest.mark.ocr, pytest.mark.slow]
@@ -70,12 +70,13 @@ def test_no_fact_is_filled_wrongly(drafts, name):
 
 @pytest.mark.parametrize("name", SAMPLES)
 def test_score_is_the_samples_or_provisional_with_every_gap_named(drafts, name):
-    own = score_profile(load_profile(ROOT / "samples" / name / "profile.yaml"))
+    own = score(assess(load_profile(ROOT / "samples" / name / "profile.yaml")))
     drafted = load_profile(drafts[name])
-    score = score_profile(drafted)  # yuan bases after the last 社平 matcheck knows score provisionally
-    if score.total == own.total and not score.provisional:
+    drafted_score = score(assess(drafted))  # yuan bases after the last 社平 matcheck knows score provisionally
+    if drafted_score.total == own.total and not drafted_score.provisional:
         return
-    assert score.provisional
-    named = " ".join(f.message + " " + (f.subject or "") for f in profile_findings(assess(drafted), score))
+    assert drafted_score.provisional
+    named = " ".join(f.message + " " + (f.subject or "")
+                     for f in profile_findings(assess(drafted), drafted_score))
     for path in drafted.to_verify:
         assert path in named, f"{path} is 待核实 but no finding of `score` names it"
