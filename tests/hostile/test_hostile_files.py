@@ -27,7 +27,6 @@ OCR_MEMORY_MB = 1000  # ... or one that is OCR'd (the OCR engine alone peaks nea
 OCR_READ = {"jpeg-named.pdf"}
 CTL_NAME = "ctl\x1b[2J\x07name\u202efdp.pdf"
 READ_AS_WHAT_THEY_ARE = {"pdf-named.jpg", "jpeg-named.pdf", CTL_NAME}  # real documents: a name is just a name
-FIGURES: dict[str, tuple[float, int, str]] = {}
 
 
 def _files() -> dict[str, bytes | str]:
@@ -108,7 +107,6 @@ def test_each_hostile_file_is_bounded(tmp_path: Path, hostile_files: dict[str, b
                           timeout=120, env={**os.environ, "MATCHECK_OCR_THREADS": "1"})
     assert proc.returncode == 0, proc.stderr[-2000:]
     result = json.loads(proc.stdout)
-    FIGURES[name] = (result["seconds"], result["mb"], "; ".join(str(r) for f in result["files"] for r in f[2]))
     assert result["mb"] < (OCR_MEMORY_MB if name in OCR_READ else MEMORY_MB), result
     assert result["seconds"] < FILE_SECONDS * 3, result  # the budget, plus rendering/OCR of what was kept
     files = result["files"]
@@ -133,14 +131,3 @@ def test_all_hostile_files_in_one_check(tmp_path: Path, hostile_files: dict[str,
     flagged = {p for f in data["findings"] for p in f["files"]}  # unreadable-file, or a mislabelled file's finding
     assert set(hostile_files) - READ_AS_WHAT_THEY_ARE <= flagged, sorted(set(hostile_files) - flagged)
     assert "bad\ufffd\ufffd.pdf" in flagged  # read, and its undecodable name reported
-
-
-def test_print_figures() -> None:
-    """Not a check: the per-file figures for the closing note (run with -s; after the tests above)."""
-    if FIGURES:
-        worst_t = max(FIGURES.items(), key=lambda kv: kv[1][0])
-        worst_m = max(FIGURES.items(), key=lambda kv: kv[1][1])
-        print(f"\nhostile files: {len(FIGURES)}; slowest {worst_t[0]!a} {worst_t[1][0]:.2f} s; "
-              f"largest {worst_m[0]!a} {worst_m[1][1]} MB")
-        for name, (sec, mb, why) in sorted(FIGURES.items()):
-            print(f"  {name!a:40} {sec:6.2f} s {mb:5d} MB  {why[:90]}")

@@ -20,7 +20,6 @@ from tests.hostile.leaks import ids_in, leaks
 APPLICANT = BASE_PROFILE["applicant"]["id_number"]  # 320102199203154514
 SPOUSE = "310104199304051224"
 MISTYPED = APPLICANT[:-1] + ("5" if APPLICANT[-1] != "5" else "6")
-SEARCHED: list[str] = []  # (name of every output searched; reported in the closing note)
 
 # every default output of every command that reads a profile or a folder
 OUTPUTS = [
@@ -58,7 +57,6 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 
 def _search(name: str, text: str, known: set[str]) -> None:
-    SEARCHED.append(name)
     found = leaks(text, known)
     assert not found, f"{name}: {found}"
 
@@ -115,12 +113,6 @@ def test_batch_outputs_manifest_and_cache_hide_ids(hostile: tuple[Path, Path], t
     assert files
     for path in files:
         blob = path.read_bytes()
-        SEARCHED.append(f"cache {path.name[:12]}")
         for full in known:
             assert full.encode() not in blob and full.encode("utf-16-le") not in blob, path
         assert b"\xe6\x9d\x8e\xe6\x98\x8e" not in blob  # nor the name 李明 (the text is sealed)
-
-
-def test_search_counts(hostile: tuple[Path, Path]) -> None:
-    """Not a check: prints how many outputs were searched (for the closing note; run with -s)."""
-    print(f"\nID-leak search: {len(SEARCHED)} outputs searched")
