@@ -339,7 +339,6 @@ class Education(_Model):
             out.pop("province")
             if not abroad_word and country is None:
                 out["country"] = province.strip()  # a country name written as the province
-            mode = mode or "国外"
             out.setdefault("mode", "国外")
         elif mode in (None, "全日制") and (
                 (country is not None and str(country).strip() not in HOME_COUNTRY)
