@@ -17,9 +17,14 @@ cache directory shared by all workers works too, since entries are written atomi
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import Any, Callable
+
+from matcheck.errors import UsageError
+
+DEFAULT_TIMEOUT_SECONDS = 30.0
 
 
 class ClusterError(RuntimeError):
@@ -27,11 +32,18 @@ class ClusterError(RuntimeError):
 
 
 def cluster_timeout() -> float:
-    """Seconds to wait for the scheduler, or for the workers' answers (``MATCHECK_CLUSTER_TIMEOUT``, else 30)."""
+    """Seconds to wait for the scheduler, or for the workers' answers (``MATCHECK_CLUSTER_TIMEOUT``, else
+    :data:`DEFAULT_TIMEOUT_SECONDS`); a value that is not a positive number is refused (UsageError: exit 2)."""
+    raw = os.environ.get("MATCHECK_CLUSTER_TIMEOUT")
+    if not raw:
+        return DEFAULT_TIMEOUT_SECONDS
     try:
-        return float(os.environ.get("MATCHECK_CLUSTER_TIMEOUT") or 30)
+        value = float(raw)
     except ValueError:
-        return 30.0
+        raise UsageError(f"MATCHECK_CLUSTER_TIMEOUT: {raw!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise UsageError(f"MATCHECK_CLUSTER_TIMEOUT: {value} must be more than 0 seconds")
+    return value
 
 
 def connect(address: str, timeout: float | None = None) -> tuple[Any, Any, int]:

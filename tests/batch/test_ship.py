@@ -186,6 +186,10 @@ def test_the_cli_sends_files_to_the_local_pool_on_request(root, tmp_path: Path) 
 @pytest.mark.parametrize("args, env, said", [
     (["--ship-files", "sometimes"], {}, "--ship-files: 'sometimes' is not one of auto, always, never"),
     ([], {"MATCHECK_SHIP_MAX_BYTES": "lots"}, "MATCHECK_SHIP_MAX_BYTES: 'lots' is not a number of bytes"),
+    (["--scheduler", "tcp://127.0.0.1:9"], {"MATCHECK_CLUSTER_TIMEOUT": "soon"},
+     "MATCHECK_CLUSTER_TIMEOUT: 'soon' is not a number of seconds"),
+    (["--scheduler", "tcp://127.0.0.1:9"], {"MATCHECK_CLUSTER_TIMEOUT": "-1"},
+     "MATCHECK_CLUSTER_TIMEOUT: -1.0 must be more than 0 seconds"),
 ])
 def test_bad_ship_settings_are_one_line_exit_2(root, tmp_path: Path, args, env, said) -> None:
     folder, _keys = root
