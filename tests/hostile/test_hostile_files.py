@@ -1,9 +1,7 @@
-"""Generated hostile files, each read in a fresh process (so its time and peak memory are its own): bombs, FIFOs,
+"""Generated hostile files, each read in a fresh process (so its peak memory is its own): bombs, FIFOs,
 links, devices, encrypted, truncated, huge, mislabelled and control-character names. Each is a finding on that
-file (or skipped, for what is never a document), never a crash; none costs more than the budget of
-documents/budget.py (time) and a bounded amount of memory. Then all of them together in one real `check`.
-
-The figures (seconds and MB of the worst file) are printed with ``-s`` for the closing note."""
+file (or skipped, for what is never a document), never a crash or a hang (the subprocess's timeout= guards it;
+no timed assertion) and a bounded amount of memory. Then all of them together in one real `check`."""
 
 from __future__ import annotations
 
@@ -15,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from matcheck.documents.budget import FILE_SECONDS
 from tests.check.conftest import BASE_PROFILE, make_applicant
 from tests.documents.conftest import (TAX_LINES, bomb_png, docx_bytes, encrypted_pdf, jpeg, text_image, text_pdf,
                                       zip_bomb_docx)
@@ -78,14 +75,13 @@ def _make(folder: Path, name: str, content: bytes | str) -> None:
 
 
 _PROBE = """
-import json, sys, time
+import json, sys
 from pathlib import Path
 from matcheck.documents import read_folder
-t = time.monotonic()
 docs = read_folder(Path(sys.argv[1]), None, use_cache=False)
 # VmHWM: this process image's peak (ru_maxrss would carry the forking parent's peak over the exec)
 hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(json.dumps({"seconds": time.monotonic() - t, "mb": hwm // 1024,
+print(json.dumps({"mb": hwm // 1024,
                   "files": [[d.path, d.material, [o.args.get("reason", o.rule) for o in d.observations]]
                             for d in docs]}, ensure_ascii=False))
 """
@@ -108,7 +104,6 @@ def test_each_hostile_file_is_bounded(tmp_path: Path, hostile_files: dict[str, b
     assert proc.returncode == 0, proc.stderr[-2000:]
     result = json.loads(proc.stdout)
     assert result["mb"] < (OCR_MEMORY_MB if name in OCR_READ else MEMORY_MB), result
-    assert result["seconds"] < FILE_SECONDS * 3, result  # the budget, plus rendering/OCR of what was kept
     files = result["files"]
     if name in READ_AS_WHAT_THEY_ARE:  # mislabelled but real: read for what it is (by content, not name)
         assert files and files[0][1] == "tax_record", files

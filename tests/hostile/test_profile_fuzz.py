@@ -1,13 +1,11 @@
 """Fuzzing profiles: mutations of a valid profile (hostile values in place of one scalar, lines deleted, duplicated
 or garbled, YAML features thrown in), each through the real CLI (``matcheck score``). Every one ends in exit 0, 1
-or 2 — never 3 (a traceback), never a hang (a per-example time bound) — and an exit-2 message is bounded lines
-without raw control characters. A deterministic, modest number of examples keeps it inside the CI budget; the
-classes and how each ended are printed with ``-s`` (the closing note's figures)."""
+or 2 — never 3 (a traceback), never a hang (a per-example hang guard) — and an exit-2 message is bounded lines
+without raw control characters. A deterministic, modest number of examples keeps it inside the CI budget."""
 
 from __future__ import annotations
 
 import re
-import signal
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from matcheck.cli import app
+from tests.hostile.bounded import fails_on_hang
 
 GOOD = """\
 as_of: 2026-11-20
@@ -93,14 +92,6 @@ def mutated_profiles(draw) -> tuple[str, str]:
 EXAMPLE_SECONDS = 20  # a hang is forever; a normal example takes tens of milliseconds
 
 
-class _Hang(Exception):
-    pass
-
-
-def _alarm(signum, frame):  # noqa: ARG001
-    raise _Hang()
-
-
 @seed(14)
 @settings(max_examples=300, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -109,15 +100,8 @@ def test_mutated_profiles_end_in_0_1_or_2(tmp_path: Path, case: tuple[str, str])
     kind, text = case
     path = tmp_path / "profile.yaml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(EXAMPLE_SECONDS)
-    try:
+    with fails_on_hang(f"({kind}):\n{text[:2000]}", EXAMPLE_SECONDS):
         result = CliRunner().invoke(app, ["score", str(path), "--format", "json"])
-    except _Hang:
-        pytest.fail(f"hang ({kind}):\n{text[:2000]}")
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
     assert result.exit_code in (0, 1, 2), (kind, result.exit_code, result.stderr[-500:], text[:2000])
     if result.exit_code == 2:
         lines = result.stderr.splitlines()
