@@ -329,15 +329,13 @@ def _json_constant(text: str) -> Any:
 
 
 def _load_json(text: str) -> Any:
+    """The JSON in ``text``; its size and depth are checked once, by :func:`parse_profile` (``claimed_name`` only
+    reads one key and needs no check)."""
     try:
-        data = json.loads(text, object_pairs_hook=_json_pairs, parse_int=_json_number, parse_float=_json_number,
+        return json.loads(text, object_pairs_hook=_json_pairs, parse_int=_json_number, parse_float=_json_number,
                           parse_constant=_json_constant)
     except RecursionError:
         raise _JsonLimit(f"nested more than {MAX_DEPTH} levels deep") from None
-    problem = _too_big(data)
-    if problem:
-        raise _JsonLimit(problem)
-    return data
 
 
 def _too_big(data: Any) -> str | None:
