@@ -40,7 +40,7 @@ from matcheck.batch.html import applicant_page, overview_html
 from matcheck.batch.progress import BatchProgress
 from matcheck.batch.resume import Fingerprint, Manifest, fingerprint, settings_digest
 from matcheck.batch.summary import report_paths, write_summaries
-from matcheck.report.pii import mask_pii
+from matcheck.report.pii import masked
 from matcheck.report.text.console import report_width
 from matcheck.batch.ship import in_flight_bytes
 from matcheck.batch.work import (EXIT_BAD_INPUT, EXIT_INTERNAL, STATUS_BAD_INPUT, STATUS_FAILED, STATUS_NOT_RUN,
@@ -147,7 +147,7 @@ def _write_summary(root: Path, out: Path, applicants: list[ApplicantFolder], bat
     show_pii = batch.template.show_pii
     data = write_summaries(out, outcomes, meta, show_pii=show_pii)
     page = overview_html(data, lang)
-    write_atomic(out / SUMMARY_HTML, page if show_pii else mask_pii(page))
+    write_atomic(out / SUMMARY_HTML, masked(page, show_pii))
     c = data["counts"]
     info(f"matcheck batch: {c['applicants']} applicants, {c['reaches_standard']} reach the standard, "
          f"{c['with_errors']} with errors, {c['bad_input']} bad input, {c['failed']} failed"
@@ -308,7 +308,7 @@ class _Batch:
             write_atomic(self.out / paths["json"], rendered["json"].rstrip("\n") + "\n")
             write_atomic(self.out / paths["text"], rendered["text"])
             page = applicant_page(outcome.key, outcome.name, rendered["text"], self.template.lang)
-            write_atomic(self.out / paths["html"], page if self.template.show_pii else mask_pii(page))
+            write_atomic(self.out / paths["html"], masked(page, self.template.show_pii))
         outcome = outcome.without_reports()
         self.manifest.record(outcome.key, fp.digest, self.settings, fp.files, outcome.row())
         self.outcomes[outcome.key] = outcome

@@ -96,12 +96,12 @@ def write_summaries(out: Any, outcomes: list[ApplicantOutcome], meta: Mapping[st
     ID numbers (in folder names, findings, errors) are masked unless ``show_pii``."""
     from pathlib import Path
 
-    from matcheck.report.pii import mask_pii
+    from matcheck.report.pii import mask_pii_values, masked
 
-    def masked(text: str) -> str:
-        return text if show_pii else mask_pii(text)
-
-    text = masked(json_text(summary_data(outcomes, meta)))
-    write_atomic(Path(out) / SUMMARY_CSV, masked(summary_csv(outcomes)))
+    data = summary_data(outcomes, meta)
+    if not show_pii:
+        data = mask_pii_values(data)  # the values, not the JSON text (masking text can break a long number)
+    text = json_text(data)
+    write_atomic(Path(out) / SUMMARY_CSV, masked(summary_csv(outcomes), show_pii))
     write_atomic(Path(out) / SUMMARY_JSON, text + "\n")
     return json.loads(text)

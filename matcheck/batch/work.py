@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 from matcheck.errors import PolicyVersionError, ProfileError, UsageError
+from matcheck.report.pii import masked
 from matcheck.results import PERSON_LABELS, SEVERITIES, CheckReport
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ def check_one(task: ApplicantTask) -> ApplicantOutcome:
         report = _check(task)
     except Exception as exc:  # noqa: BLE001 - every failure becomes this applicant's row
         status, code, why = classify_failure(exc)
-        why = _mask(why, task.show_pii)
+        why = masked(why, task.show_pii)
         unseen = task.content is None and not Path(task.folder).is_dir()
         return ApplicantOutcome(**base, status=status, exit_code=code, error=why, unseen=unseen,
                                 seconds=time.perf_counter() - started, rendered=_failure_reports(task, why, code))
@@ -135,7 +136,7 @@ def check_one(task: ApplicantTask) -> ApplicantOutcome:
         rendered = _render(report, task)
     except Exception as exc:  # noqa: BLE001 - a renderer bug must not lose the row
         why = f"internal error while writing the report: {type(exc).__name__}: {exc}"
-        return replace(outcome, status=STATUS_FAILED, exit_code=EXIT_INTERNAL, error=_mask(why, task.show_pii),
+        return replace(outcome, status=STATUS_FAILED, exit_code=EXIT_INTERNAL, error=masked(why, task.show_pii),
                        seconds=time.perf_counter() - started, rendered=_failure_reports(task, why, EXIT_INTERNAL))
     return replace(outcome, seconds=time.perf_counter() - started, rendered=rendered)
 
@@ -179,7 +180,7 @@ def summarise(report: CheckReport, task: ApplicantTask, name: str | None) -> App
         as_of=report.assessment.as_of.isoformat(),
         indicators=tuple(IndicatorPoints(i.id, i.name, i.points, i.counted) for i in score.indicators),
         missing=missing, errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
-        top_finding=_mask(top, task.show_pii) if top else None)
+        top_finding=masked(top, task.show_pii) if top else None)
 
 
 
@@ -191,26 +192,22 @@ def _material_label(name: str, person: str | None) -> str:
 
 def _render(report: CheckReport, task: ApplicantTask) -> dict[str, str]:
     from matcheck.report import renderer
-    from matcheck.report.pii import pii_shown
-
-    from matcheck.report.pii import mask_pii
+    from matcheck.report.pii import render_masked
     from matcheck.report.text.console import REPORT_WIDTH
 
     token = REPORT_WIDTH.set(task.width)
     try:
-        with pii_shown(task.show_pii) as births:
-            as_json = renderer("json", "check").check(report, lang=task.lang)
-            as_text = _ANSI.sub("", renderer("text", "check").check(report, lang=task.lang))
+        as_json = render_masked(lambda: renderer("json", "check").check(report, lang=task.lang), task.show_pii)
+        as_text = render_masked(lambda: _ANSI.sub("", renderer("text", "check").check(report, lang=task.lang)),
+                                task.show_pii)
     finally:
         REPORT_WIDTH.reset(token)
-    if task.show_pii:
-        return {"json": as_json, "text": as_text}
-    return {"json": mask_pii(as_json, births), "text": mask_pii(as_text, births)}
+    return {"json": as_json, "text": as_text}
 
 
 def not_checked(task: ApplicantTask, status: str, code: int, why: str) -> ApplicantOutcome:
     """The row (and reports) of an applicant that was not checked: ``why`` says so (masked unless --show-pii)."""
-    why = _mask(why, task.show_pii)
+    why = masked(why, task.show_pii)
     return ApplicantOutcome(key=task.key, folder=task.folder, status=status, exit_code=code,
                             name=_shown_name(claimed_name(Path(task.folder), task.content), task.show_pii),
                             error=why, rendered=_failure_reports(task, why, code))
@@ -219,7 +216,7 @@ def not_checked(task: ApplicantTask, status: str, code: int, why: str) -> Applic
 def _failure_reports(task: ApplicantTask, why: str, code: int) -> dict[str, str]:
     from matcheck.textsafe import escape_control, json_text
 
-    why = _mask(why, task.show_pii)
+    why = masked(why, task.show_pii)
     data = {"folder": task.folder, "verdict": "bad-input" if code == EXIT_BAD_INPUT else "failed",
             "exit_code": code, "error": why}
     text = f"{escape_control(task.key)}\n\n无法检查 (could not be checked): {escape_control(why)}\n"
@@ -249,11 +246,3 @@ def _shown_name(name: str | None, show_pii: bool) -> str | None:
     from matcheck.identity import mask_name
 
     return name if show_pii else mask_name(name)
-
-
-def _mask(text: str | None, show_pii: bool) -> str | None:
-    if text is None or show_pii:
-        return text
-    from matcheck.report.pii import mask_pii
-
-    return mask_pii(text)

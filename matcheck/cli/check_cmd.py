@@ -8,8 +8,8 @@ from typing import Optional
 import typer
 
 from matcheck.cli.common import (EXIT_FINDINGS, EXIT_OK, Lang, UsageError, as_of_option, check_ocr_backend,
-                                 handle_errors, info, lang_option, mask_output, output_option, parse_as_of, policy_option,
-                                 render_masked, show_pii_option, write_output)
+                                 handle_errors, info, lang_option, output_option, parse_as_of, policy_option,
+                                 show_pii_option, write_output)
 from matcheck.textsafe import escape_control
 
 
@@ -41,6 +41,7 @@ def register(app: typer.Typer) -> None:
         check_ocr_backend()
         from matcheck.pipeline import check_folder
         from matcheck.report import renderer
+        from matcheck.report.pii import masked, render_masked
         from matcheck.rules import RuleConfig
 
         if fail_on not in ("error", "warning"):
@@ -55,14 +56,14 @@ def register(app: typer.Typer) -> None:
                 raise UsageError("--from-documents: not with --profile (the profile is drafted from the documents)")
             text, _ = draft_text(folder, parse_as_of(as_of), None, not no_cache, cache_dir)
             drafted = profile_of(text, f"{folder} (profile drafted from the documents)")
-            info(mask_output(escape_control(
+            info(masked(escape_control(
                 f"{folder}: profile drafted from the documents ({len(drafted.to_verify)} facts 待核实); "
                 f"`matcheck init {folder} --from-documents -o FILE` writes it to review"), show_pii))
         report = check_folder(folder, profile_path=profile, as_of=parse_as_of(as_of), policy=policy,
                               config=RuleConfig(lang=lang.value), use_cache=not no_cache, cache_dir=cache_dir,
                               profile=drafted)
         write_output(render_masked(lambda: fmt.check(report, lang=lang.value), show_pii), output)
-        info(mask_output(escape_control(summary_line(report)), show_pii))
+        info(masked(escape_control(summary_line(report)), show_pii))
         failing = {"error"} if fail_on == "error" else {"error", "warning"}
         raise typer.Exit(EXIT_FINDINGS if any(f.severity in failing for f in report.findings) else EXIT_OK)
 

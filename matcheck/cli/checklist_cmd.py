@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from matcheck.cli.common import (EXIT_OK, Lang, UsageError, as_of_option, handle_errors, lang_option, output_option,
-                                 parse_as_of, policy_option, render_masked, show_pii_option, write_output)
+                                 parse_as_of, policy_option, show_pii_option, write_output)
 
 
 def register(app: typer.Typer) -> None:
@@ -36,6 +36,7 @@ def register(app: typer.Typer) -> None:
             write_checklist_sheet(assessment, result, output)
             raise typer.Exit(EXIT_OK)
         from matcheck.report import renderer
+        from matcheck.report.pii import render_masked
 
         fmt = renderer(format, "checklist")
         write_output(render_masked(lambda: fmt.checklist(result, lang=lang.value), show_pii), output)

@@ -102,28 +102,10 @@ def check_ocr_backend() -> None:
 def error_line(text: str, show_pii: bool = False) -> str:
     """An error message as printed: one line of bounded length, control characters escaped, ID numbers masked
     (unless --show-pii)."""
+    from matcheck.report.pii import masked  # start-up: renderers load only when a report is written
     from matcheck.textsafe import clip, escape_control
 
-    return clip(escape_control(mask_output(text, show_pii)), 400)
-
-
-def render_masked(render: Callable[[], str], show_pii: bool) -> str:
-    """A report rendered with ID numbers masked (each table cell as it is laid out, then the whole text), unless
-    --show-pii."""
-    from matcheck.report.pii import mask_pii, pii_shown
-
-    with pii_shown(show_pii) as births:
-        text = render()
-    return text if show_pii else mask_pii(text, births)
-
-
-def mask_output(text: str, show_pii: bool) -> str:
-    """ID numbers are masked in every default output (``--show-pii`` to see them)."""
-    if show_pii:
-        return text
-    from matcheck.report.pii import mask_pii  # start-up: renderers load only when a report is written
-
-    return mask_pii(text)
+    return clip(escape_control(masked(text, show_pii)), 400)
 
 
 # Option factories: every flag has an environment variable (pip-audit style).

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from matcheck.cli.common import (EXIT_OK, Lang, UsageError, check_ocr_backend, handle_errors, info, lang_option,
-                                 output_option, reading_progress, render_masked, show_pii_option, write_output)
+                                 output_option, reading_progress, show_pii_option, write_output)
 
 
 def register(app: typer.Typer) -> None:
@@ -31,6 +31,7 @@ def register(app: typer.Typer) -> None:
         check_ocr_backend()
         from matcheck.documents import scan_folder
         from matcheck.report import renderer
+        from matcheck.report.pii import render_masked
 
         if not folder.exists():
             raise UsageError(f"{folder}: no such folder (expected an applicant's folder of documents)")

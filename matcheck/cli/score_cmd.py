@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from matcheck.cli.common import (EXIT_FINDINGS, EXIT_OK, Lang, as_of_option, handle_errors, lang_option, output_option,
-                                 parse_as_of, policy_option, render_masked, show_pii_option, write_output)
+                                 parse_as_of, policy_option, show_pii_option, write_output)
 
 
 def register(app: typer.Typer) -> None:
@@ -27,6 +27,7 @@ def register(app: typer.Typer) -> None:
         from matcheck.pipeline import assess, profile_findings, score
         from matcheck.profile import load_profile
         from matcheck.report import renderer
+        from matcheck.report.pii import render_masked
         from matcheck.rules import RuleConfig
 
         fmt = renderer(format, "score")

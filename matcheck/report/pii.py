@@ -19,7 +19,7 @@ import contextvars
 import re
 from contextlib import contextmanager
 from datetime import date
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 
 from matcheck.identity import id_check_char
 
@@ -58,6 +58,23 @@ def mask_pii(text: str, births: Iterable[date] = ()) -> str:
     """Mask every ID-number-like run in ``text`` and the birth dates they carry (module docstring); ``births``:
     birth dates of numbers masked elsewhere in the same output (a table cell masked as it was laid out)."""
     return _mask(text, births)[0]
+
+
+_Text = TypeVar("_Text", str, Optional[str])
+
+
+def masked(text: _Text, show_pii: bool) -> _Text:
+    """``text`` as any output shows it: ID numbers masked (:func:`mask_pii`) unless ``show_pii`` (--show-pii);
+    None stays None."""
+    return text if show_pii or text is None else mask_pii(text)
+
+
+def render_masked(render: Callable[[], str], show_pii: bool) -> str:
+    """A report rendered with ID numbers masked (each table cell as it is laid out, then the whole text, of those
+    numbers' birth dates too), unless ``show_pii``."""
+    with pii_shown(show_pii) as births:
+        text = render()
+    return text if show_pii else mask_pii(text, births)
 
 
 def mask_pii_values(value: Any) -> Any:

@@ -180,6 +180,20 @@ def test_summary_csv_is_excel_friendly_and_safe() -> None:
     assert rows[0]["report"] == "applicants/团队1/a/report.html"
 
 
+
+def test_summary_json_masks_strings_and_stays_json(tmp_path: Path) -> None:
+    """The summary's values are masked, not its JSON text: an ID-like long number stays a number (masking the text
+    turned it into something json.loads refuses), an ID number in a string is masked with its birth date."""
+    from matcheck.batch.summary import write_summaries
+
+    meta = {"root": "/data/320102199203154514 (1992-03-15)", "stamp": 320102199203154514}
+    data = write_summaries(tmp_path, _outcomes(), meta)
+    on_disk = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    assert data == on_disk
+    assert data["stamp"] == 320102199203154514
+    assert "199203154514" not in data["root"] and "1992-03-15" not in data["root"], data["root"]
+    assert data["root"].startswith("/data/320102")
+
 # --------------------------------------------------------------------------- HTML overview
 
 class _Checker(HTMLParser):
