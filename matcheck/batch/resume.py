@@ -49,34 +49,49 @@ def fingerprint(folder: Path, previous: Mapping[str, Any] | None = None) -> Fing
     ``matcheck.safeio``): a link out of the folder, a FIFO, a device or a file over the size limit is recorded by
     what the walk says of it and never opened, so nothing here can block, spin or read outside the folder.
     """
-    from matcheck.documents.walk import profile_in, walk_folder
-
     old: Mapping[str, Any] = previous or {}
     stamps: FileStamps = {}
-    entries = [(e.rel or e.path, e.abspath, e.problem) for e in walk_folder(folder)]
-    profile = profile_in(folder)
-    if profile is not None:
-        entries.append((profile.name, os.fspath(profile), None))
-    for rel, abspath, problem in entries:
-        if problem is not None:  # reported by the check, never read: what the walk says is what counts
-            stamps[rel] = (-1, -1, f"not-read:{problem[0]}")
-            continue
-        try:
-            st = os.stat(abspath)  # a stat does not touch the access time
-        except OSError as exc:
-            stamps[rel] = (-1, -1, f"unreadable:{exc.errno}")
+    for rel, abspath, size, mtime, why in stamp_walk(folder):
+        if why is not None:
+            stamps[rel] = (size, mtime, why)
             continue
         before = old.get(path_key(rel))
-        if before and int(before[0]) == st.st_size and int(before[1]) == st.st_mtime_ns and \
+        if before and int(before[0]) == size and int(before[1]) == mtime and \
                 not str(before[2]).startswith(("unreadable:", "not-read:")):
-            stamps[rel] = (st.st_size, st.st_mtime_ns, str(before[2]))
+            stamps[rel] = (size, mtime, str(before[2]))
         else:
-            stamps[rel] = (st.st_size, st.st_mtime_ns, _sha256(abspath))
+            stamps[rel] = (size, mtime, _sha256(abspath))
     h = hashlib.sha256()
     for rel in sorted(stamps):
         size, mtime, sha = stamps[rel]
         h.update(f"{rel}\0{size}\0{sha}\n".encode("utf-8", "surrogateescape"))  # content decides, not mtime
     return Fingerprint(h.hexdigest(), stamps)
+
+
+def stamp_walk(folder: Path) -> list[tuple[str, str, int, int, str | None]]:
+    """Every file of an applicant folder as ``check`` walks it (``documents/walk.py``), its profile last:
+    ``(relative path, absolute path, size, mtime_ns, why)``, stat'd and never opened. ``why`` is None for a file
+    that is read, else ``not-read:<problem>`` (a link out, a FIFO, a device, too large: what the walk says of it,
+    size and mtime -1) or ``unreadable:<errno>`` (the stat failed). One walk for :func:`fingerprint` and
+    :func:`matcheck.batch.ship.folder_view`."""
+    from matcheck.documents.walk import profile_in, walk_folder
+
+    entries = [(e.rel or e.path, e.abspath, e.problem) for e in walk_folder(folder)]
+    profile = profile_in(folder)
+    if profile is not None:
+        entries.append((profile.name, os.fspath(profile), None))
+    out: list[tuple[str, str, int, int, str | None]] = []
+    for rel, abspath, problem in entries:
+        if problem is not None:  # reported by the check, never read: what the walk says is what counts
+            out.append((rel, abspath, -1, -1, f"not-read:{problem[0]}"))
+            continue
+        try:
+            st = os.stat(abspath)  # a stat does not touch the access time
+        except OSError as exc:
+            out.append((rel, abspath, -1, -1, f"unreadable:{exc.errno}"))
+            continue
+        out.append((rel, abspath, st.st_size, st.st_mtime_ns, None))
+    return out
 
 
 def path_key(name: str) -> str:

@@ -62,10 +62,11 @@ def samples(folders: Sequence[Path]) -> list[Path]:
 
 def folder_view(folder: str) -> str:
     """What a machine sees of an applicant folder, as a digest: every walked file's path, size, modification time
-    and problem (the safe walk of ``documents/walk.py``; nothing is opened) and the SHA-256 of the profile (a
-    small file, read as ``check`` reads it). "missing" when the folder is not there. Runs on the batch machine
-    and on each worker (:func:`matcheck.batch.cluster.workers_see`)."""
-    from matcheck.documents.walk import DEFAULT_MAX_BYTES, profile_in, walk_folder
+    and problem (:func:`matcheck.batch.resume.stamp_walk`: the safe walk of ``documents/walk.py``; nothing is
+    opened) and the SHA-256 of the profile (a small file, read as ``check`` reads it). "missing" when the folder
+    is not there. Runs on the batch machine and on each worker (:func:`matcheck.batch.cluster.workers_see`)."""
+    from matcheck.batch.resume import stamp_walk
+    from matcheck.documents.walk import DEFAULT_MAX_BYTES, profile_in
     from matcheck.safeio import sha256_of
 
     path = Path(folder)
@@ -77,13 +78,8 @@ def folder_view(folder: str) -> str:
         h.update(f"profile\0{sha256_of(profile, DEFAULT_MAX_BYTES) if profile else '-'}\n".encode())
     except OSError as exc:
         h.update(f"profile\0unreadable:{exc.errno}\n".encode())
-    for entry in walk_folder(path):
-        try:
-            mtime = os.stat(entry.abspath).st_mtime_ns if entry.problem is None else -1
-        except OSError:
-            mtime = -2
-        problem = entry.problem[0] if entry.problem else ""
-        h.update(f"{entry.rel}\0{entry.size}\0{mtime}\0{problem}\n".encode("utf-8", "surrogateescape"))
+    for rel, _abspath, size, mtime, why in stamp_walk(path):
+        h.update(f"{rel}\0{size}\0{mtime}\0{why or ''}\n".encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
 
