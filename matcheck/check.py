@@ -11,6 +11,8 @@ per problem: file, field, value, what was expected), which the CLI prints and tu
 
 from __future__ import annotations
 
+import hashlib
+
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -64,6 +66,18 @@ class ApplicantContent:
     @property
     def nbytes(self) -> int:
         return len(self.profile_bytes or b"") + (self.files.nbytes if self.files is not None else 0)
+
+    def hashes(self) -> dict[str, str]:
+        """SHA-256 of each file read, by its path relative to the folder, the profile's by its name (what
+        :func:`matcheck.batch.resume.fingerprint` would hash: it need not read the files again)."""
+        out: dict[str, str] = {}
+        if self.files is not None:
+            for entry, (data, sha256, problem) in zip(self.files.entries, self.files.loaded):
+                if data is not None and sha256 and problem is None:
+                    out[entry.rel or entry.path] = sha256
+        if self.profile_path is not None and self.profile_bytes is not None:
+            out[Path(self.profile_path).name] = hashlib.sha256(self.profile_bytes).hexdigest()
+        return out
 
     def load_profile(self) -> tuple[Path, Profile]:
         """(the profile's path, the Profile); ProfileError as reading the folder itself would raise it."""

@@ -42,8 +42,12 @@ class Fingerprint:
     files: FileStamps
 
 
-def fingerprint(folder: Path, previous: Mapping[str, Any] | None = None) -> Fingerprint:
-    """The inputs digest of an applicant folder; ``previous`` (from the manifest) saves re-hashing unchanged files.
+def fingerprint(folder: Path, previous: Mapping[str, Any] | None = None, known: Mapping[str, str] | None = None,
+                walked: list[tuple[str, str, int, int, str | None]] | None = None) -> Fingerprint:
+    """The inputs digest of an applicant folder; ``previous`` (from the manifest) saves re-hashing unchanged files,
+    ``known`` (relative path → SHA-256 of the content already read, :meth:`matcheck.check.ApplicantContent.hashes`)
+    saves reading a file again; ``walked``: :func:`stamp_walk` of the folder taken before that content was read
+    (so a file changed meanwhile has a new mtime next time, and is hashed again).
 
     The folder is walked and its files opened exactly as ``check`` reads them (``documents/walk.py`` and
     ``matcheck.safeio``): a link out of the folder, a FIFO, a device or a file over the size limit is recorded by
@@ -51,7 +55,7 @@ def fingerprint(folder: Path, previous: Mapping[str, Any] | None = None) -> Fing
     """
     old: Mapping[str, Any] = previous or {}
     stamps: FileStamps = {}
-    for rel, abspath, size, mtime, why in stamp_walk(folder):
+    for rel, abspath, size, mtime, why in (stamp_walk(folder) if walked is None else walked):
         if why is not None:
             stamps[rel] = (size, mtime, why)
             continue
@@ -59,6 +63,8 @@ def fingerprint(folder: Path, previous: Mapping[str, Any] | None = None) -> Fing
         if before and int(before[0]) == size and int(before[1]) == mtime and \
                 not str(before[2]).startswith(("unreadable:", "not-read:")):
             stamps[rel] = (size, mtime, str(before[2]))
+        elif known and rel in known:
+            stamps[rel] = (size, mtime, known[rel])
         else:
             stamps[rel] = (size, mtime, _sha256(abspath))
     h = hashlib.sha256()

@@ -38,7 +38,7 @@ from matcheck.batch.cluster import worker_lost
 from matcheck.batch.discover import ApplicantFolder, discover, enclosing_applicant
 from matcheck.batch.html import applicant_page, overview_html
 from matcheck.batch.progress import BatchProgress
-from matcheck.batch.resume import Fingerprint, Manifest, fingerprint, settings_digest
+from matcheck.batch.resume import Fingerprint, Manifest, fingerprint, settings_digest, stamp_walk
 from matcheck.batch.summary import report_paths, write_summaries
 from matcheck.report.pii import masked
 from matcheck.report.text.console import report_width
@@ -256,12 +256,30 @@ class _Batch:
         return len(self.outcomes) < len(self.applicants)
 
     def _plan(self, applicant: ApplicantFolder) -> tuple[ApplicantTask, Fingerprint] | None:
-        """The task for one applicant, or None when --resume finds its report up to date (then it is reused)."""
+        """The task for one applicant, or None when --resume finds its report up to date (then it is reused).
+        When the task carries the files, the fingerprint takes their hashes from the content read for it."""
+        from matcheck.check import take_applicant
+        from matcheck.documents.snapshot import FolderTooLarge
+
+        task = replace(self.template, key=applicant.key, folder=str(applicant.folder.resolve()))
+        previous = self.manifest.previous_files(applicant.key)
+        content, failure, walked = None, None, None
+        # files to send, and no report to reuse (a resumed applicant is only stat'd while its files are unchanged)
+        if self.budget is not None and not (self.resume and previous is not None):
+            try:
+                walked = stamp_walk(applicant.folder)  # before reading: a file changed meanwhile is hashed next time
+            except OSError:
+                walked = None  # the folder vanished or cannot be listed: the fingerprint below says so
+            else:
+                try:
+                    content = take_applicant(Path(task.folder), max_total=self.budget)
+                except Exception as exc:  # noqa: BLE001 - one applicant's folder never stops the batch
+                    failure = exc
         try:
-            fp = fingerprint(applicant.folder, self.manifest.previous_files(applicant.key))
+            fp = fingerprint(applicant.folder, previous, known=content.hashes() if content else None, walked=walked)
         except OSError as exc:  # the folder vanished or cannot be listed: the check says so on this applicant
             fp = Fingerprint(f"unreadable:{exc.errno}", {})
-        if self.resume:
+        if self.resume and failure is None and content is None:
             entry = self.manifest.unchanged(applicant.key, fp.digest, self.settings)
             paths = report_paths(applicant.key)
             if entry and all((self.out / p).is_file() for p in paths.values()):
@@ -271,21 +289,22 @@ class _Batch:
                 self.outcomes[applicant.key] = outcome
                 self.progress.advance(outcome)
                 return None
-        task = replace(self.template, key=applicant.key, folder=str(applicant.folder.resolve()))
         if self.budget is None:
             return task, fp
-        from matcheck.check import take_applicant
-        from matcheck.documents.snapshot import FolderTooLarge
-
-        try:
-            return replace(task, content=take_applicant(Path(task.folder), max_total=self.budget)), fp
-        except FolderTooLarge as exc:  # not sent: the row says why and what to do
+        if failure is None and content is None:
+            try:
+                content = take_applicant(Path(task.folder), max_total=self.budget)
+            except Exception as exc:  # noqa: BLE001 - one applicant's folder never stops the batch
+                failure = exc
+        if failure is None:
+            return replace(task, content=content), fp
+        if isinstance(failure, FolderTooLarge):  # not sent: the row says why and what to do
             outcome = not_checked(task, STATUS_BAD_INPUT, EXIT_BAD_INPUT,
-                                  f"{exc}: too large to send to a worker at once (MATCHECK_SHIP_MAX_BYTES); check "
-                                  "it where the folder is visible (--ship-files never on a shared file system, or "
-                                  "matcheck check)")
-        except Exception as exc:  # noqa: BLE001 - one applicant's folder never stops the batch
-            outcome = not_checked(task, *classify_failure(exc))
+                                  f"{failure}: too large to send to a worker at once (MATCHECK_SHIP_MAX_BYTES); "
+                                  "check it where the folder is visible (--ship-files never on a shared file "
+                                  "system, or matcheck check)")
+        else:
+            outcome = not_checked(task, *classify_failure(failure))
         self._finish(outcome, fp)
         return None
 

@@ -195,3 +195,23 @@ def test_bad_ship_settings_are_one_line_exit_2(root, tmp_path: Path, args, env, 
     folder, _keys = root
     done = _cli(str(folder), "--out", str(tmp_path / "o"), *args, env=env)
     assert done.returncode == 2 and done.stderr.strip().splitlines() == [f"matcheck: {said}"], done.stderr
+
+
+def test_files_sent_are_read_once_and_fingerprinted_from_what_was_read(root, tmp_path: Path, monkeypatch) -> None:
+    """With the files sent, the batch hashes no file it read for the task (the fingerprint takes the hashes of the
+    content read), and the manifest's inputs digest is the one hashing the folder gives."""
+    from matcheck.batch import resume
+    from matcheck.batch.resume import Manifest, fingerprint, path_key
+
+    folder, keys = root
+    hashed: list[str] = []
+    real = resume._sha256
+    monkeypatch.setattr(resume, "_sha256", lambda path: hashed.append(str(path)) or real(path))
+    with ThreadPoolExecutor(2) as pool:
+        run_batch(folder, tmp_path / "out", jobs=2, executor=pool, ship=True, **KW)
+    monkeypatch.setattr(resume, "_sha256", real)
+    read = {str((folder / k / rel).resolve()) for k in keys for rel in take_applicant(folder / k).hashes()}
+    assert read and not read & {str(Path(p).resolve()) for p in hashed}, sorted(read & set(hashed))[:3]
+    entries = Manifest(tmp_path / "out").load().entries
+    for key in keys:
+        assert entries[path_key(key)]["inputs"] == fingerprint(folder / key).digest, key
