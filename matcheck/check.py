@@ -20,12 +20,13 @@ from pathlib import Path
 from matcheck.assessment import assess
 from matcheck.checklist.build import build_checklist
 from matcheck.documents import read_folder
+from matcheck.documents.person import Person, people_of
 from matcheck.documents.snapshot import FolderFiles, read_files
 from matcheck.documents.walk import PROFILE_NAMES
 from matcheck.gaps import material_statuses
 from matcheck.profile import Profile, ProfileError, load_profile
 from matcheck.profile.load import read_profile_bytes
-from matcheck.results import CheckReport
+from matcheck.results import CheckReport, Document
 from matcheck.rules import Facts, RuleConfig, run_rules
 from matcheck.scoring import score as score_assessment
 
@@ -102,10 +103,14 @@ def take_applicant(folder: Path, max_total: int | None = None) -> ApplicantConte
 def check_applicant(folder: Path, profile_path: Path | None = None, as_of: date | None = None,
                     policy: str | None = None, config: RuleConfig = RuleConfig(), use_cache: bool = True,
                     cache_dir: Path | None = None, profile: Profile | None = None,
-                    content: ApplicantContent | None = None) -> CheckReport:
+                    content: ApplicantContent | None = None,
+                    documents: tuple[tuple[Document, ...], tuple[Person, ...]] | None = None) -> CheckReport:
     """Everything ``matcheck check`` knows about one applicant folder. ``profile``: use this Profile (e.g. one
     drafted from the folder's documents) instead of a profile file. ``content``: the folder as read by
-    :func:`take_applicant` (perhaps on another machine): nothing is read from disk, ``folder`` only names it."""
+    :func:`take_applicant` (perhaps on another machine): nothing is read from disk, ``folder`` only names it.
+    ``documents``: the folder's Documents as read already (``check --from-documents``: by the draft) and the
+    people they were read with; used when those are the profile's people (then a fresh read would say the same
+    of whose each document is), else the folder is read again."""
     folder = Path(folder)
     if content is not None:
         source, profile = content.load_profile()
@@ -117,12 +122,15 @@ def check_applicant(folder: Path, profile_path: Path | None = None, as_of: date 
     assessment = assess(profile, as_of, policy)  # one date, one policy version, one parameter view for every stage
     score = score_assessment(assessment)
     checklist = build_checklist(assessment)
-    documents = read_folder(folder, profile, use_cache=use_cache, cache_dir=cache_dir,
-                            files=content.files if content is not None else None)
-    required = material_statuses(checklist, documents, assessment)
-    facts = Facts(assessment=assessment, score=score, checklist=checklist, documents=documents, required=required,
+    if documents is not None and documents[1] == people_of(profile):
+        read = documents[0]
+    else:
+        read = read_folder(folder, profile, use_cache=use_cache, cache_dir=cache_dir,
+                           files=content.files if content is not None else None)
+    required = material_statuses(checklist, read, assessment)
+    facts = Facts(assessment=assessment, score=score, checklist=checklist, documents=read, required=required,
                   config=config)
     findings = run_rules(facts)
     return CheckReport(profile_source=str(source), folder=str(folder), score=score, checklist=checklist,
-                       documents=documents, required=required, findings=findings,
+                       documents=read, required=required, findings=findings,
                        assessment=assessment)

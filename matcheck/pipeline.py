@@ -13,7 +13,8 @@ from matcheck.assessment import Assessment, assess, assessment_date  # noqa: F40
 from matcheck.check import ApplicantContent, check_applicant
 from matcheck.checklist.build import build_checklist  # noqa: F401 (re-exported for the CLI)
 from matcheck.profile import Profile
-from matcheck.results import Checklist, CheckReport, Finding, Score
+from matcheck.documents.person import Person
+from matcheck.results import Checklist, CheckReport, Document, Finding, Score
 from matcheck.rules import Facts, RuleConfig, run_rules
 from matcheck.scoring import score  # noqa: F401 (re-exported for the CLI)
 
@@ -28,8 +29,11 @@ def profile_findings(assessment: Assessment, score: Score, checklist: Checklist 
 def check_folder(folder: Path, profile_path: Path | None = None, as_of: date | None = None,
                  policy: str | None = None, config: RuleConfig = RuleConfig(), use_cache: bool = True,
                  cache_dir: Path | None = None, profile: Profile | None = None,
-                 content: ApplicantContent | None = None) -> CheckReport:
+                 content: ApplicantContent | None = None,
+                 documents: tuple[tuple[Document, ...], tuple[Person, ...]] | None = None) -> CheckReport:
     """``matcheck check``: everything about one applicant folder, as a :class:`matcheck.results.CheckReport`.
-    ``content``: the folder as read elsewhere (:func:`matcheck.check.take_applicant`), checked from memory."""
+    ``content``: the folder as read elsewhere (:func:`matcheck.check.take_applicant`), checked from memory;
+    ``documents``: its Documents as read already, with the people they were read with (:func:`check_applicant`)."""
     return check_applicant(folder, profile_path=profile_path, as_of=as_of, policy=policy, config=config,
-                           use_cache=use_cache, cache_dir=cache_dir, profile=profile, content=content)
+                           use_cache=use_cache, cache_dir=cache_dir, profile=profile, content=content,
+                           documents=documents)

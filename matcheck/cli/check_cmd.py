@@ -47,21 +47,25 @@ def register(app: typer.Typer) -> None:
         if fail_on not in ("error", "warning"):
             raise UsageError(f"--fail-on: {fail_on!r} is not error or warning")
         fmt = renderer(format, "check")
-        drafted = None
+        drafted = read = None
         if from_documents:
             from matcheck.cli.init_cmd import draft_text
+            from matcheck.documents.person import people_of
+            from matcheck.draft import people_of_folder
             from matcheck.draft.folder import profile_of
 
             if profile is not None:
                 raise UsageError("--from-documents: not with --profile (the profile is drafted from the documents)")
-            text, _ = draft_text(folder, parse_as_of(as_of), None, not no_cache, cache_dir)
+            text, _, documents = draft_text(folder, parse_as_of(as_of), None, not no_cache, cache_dir)
             drafted = profile_of(text, f"{folder} (profile drafted from the documents)")
+            # the draft's Documents say whose each is by the people people_of_folder found (the reader's holder)
+            read = (documents, people_of(people_of_folder(documents)))
             info(masked(escape_control(
                 f"{folder}: profile drafted from the documents ({len(drafted.to_verify)} facts 待核实); "
                 f"`matcheck init {folder} --from-documents -o FILE` writes it to review"), show_pii))
         report = check_folder(folder, profile_path=profile, as_of=parse_as_of(as_of), policy=policy,
                               config=RuleConfig(lang=lang.value), use_cache=not no_cache, cache_dir=cache_dir,
-                              profile=drafted)
+                              profile=drafted, documents=read)
         write_output(render_masked(lambda: fmt.check(report, lang=lang.value), show_pii), output)
         info(masked(escape_control(summary_line(report)), show_pii))
         failing = {"error"} if fail_on == "error" else {"error", "warning"}

@@ -33,7 +33,7 @@ def register(app: typer.Typer) -> None:
         """Write a commented profile.yaml template, or draft one from the folder's documents (comments in Chinese)."""
         if from_documents:
             check_ocr_backend()
-            text, draft = draft_text(folder, parse_as_of(as_of), output, not no_cache, cache_dir)
+            text, draft, _documents = draft_text(folder, parse_as_of(as_of), output, not no_cache, cache_dir)
             write_output(text, output, reading=folder)
             counts = draft.counts()
             info(f"draft: {counts['read']} facts read, {counts['missing']} not found, {counts['unsure']} unsure, "
@@ -58,8 +58,8 @@ def register(app: typer.Typer) -> None:
 
 
 def draft_text(folder: Path, as_of, output: Optional[Path], use_cache: bool, cache_dir: Optional[Path]):
-    """The rendered draft of ``folder`` and the Draft; UsageError for a folder that cannot be read or an ``-o``
-    inside it (the draft would be read back as a supplied file)."""
+    """The rendered draft of ``folder``, the Draft and the Documents it was drafted from; UsageError for a folder
+    that cannot be read or an ``-o`` inside it (the draft would be read back as a supplied file)."""
     from matcheck.draft import draft_folder, render
     from matcheck.outputs import refuse_inside_applicant
 
@@ -69,7 +69,7 @@ def draft_text(folder: Path, as_of, output: Optional[Path], use_cache: bool, cac
         raise UsageError(f"{folder}: not a folder (expected an applicant's folder of documents)")
     if output is not None:  # before the reading, which may take a minute of OCR
         refuse_inside_applicant(output, folder)
-    draft, _ = draft_folder(folder, as_of, use_cache=use_cache, cache_dir=cache_dir,
-                            progress=reading_progress())
-    return render(draft, str(folder)), draft
+    draft, documents = draft_folder(folder, as_of, use_cache=use_cache, cache_dir=cache_dir,
+                                    progress=reading_progress())
+    return render(draft, str(folder)), draft, documents
 
