@@ -42,6 +42,7 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     another machine): then nothing is walked or read from disk here, and the result is the same."""
     from matcheck.documents.cache import ExtractionCache, MemoryCache, analysis_key
     from matcheck.documents.classify import catalog_recognisers
+    from matcheck.documents.fields_extract import families
     from matcheck.documents.id_cards import pair_sides
     from matcheck.documents.person import people_of
     from matcheck.documents.reader import load, read_entry
@@ -81,7 +82,7 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     def analyse(people, last: bool) -> tuple[Document, ...]:
         key = None
         if use_cache:
-            key = analysis_key(manifest, _fingerprint(tuple(recognisers), people) + engine_tag())
+            key = analysis_key(manifest, _fingerprint(tuple(recognisers), people, families()) + engine_tag())
             cached = cache.get_analysis(key)
             if cached is not None:
                 return cached
@@ -126,10 +127,11 @@ def read_sequence(loaded: Sequence[tuple[bytes | None, str, object]], cache) -> 
 
 
 @lru_cache(maxsize=8)
-def _fingerprint(recognisers: tuple, people: tuple) -> str:
-    """What the analysis depends on besides the files: the catalog's recognisers, the profile's people, and the
-    source of the analysing modules (so a changed parser never serves stale cached fields)."""
-    return hashlib.sha256(repr((recognisers, people, _code_fingerprint())).encode("utf-8")).hexdigest()
+def _fingerprint(recognisers: tuple, people: tuple, families: tuple) -> str:
+    """What the analysis depends on besides the files: the catalog's recognisers, the profile's people, each
+    material's field family (``family:``), and the source of the analysing modules (so a changed parser or catalog
+    never serves stale cached fields)."""
+    return hashlib.sha256(repr((recognisers, people, families, _code_fingerprint())).encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=1)

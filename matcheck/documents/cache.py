@@ -4,8 +4,8 @@
   re-extracts only the files whose content changed; nothing else is parsed or OCR'd again.
 * **analysis**, per folder: the finished Documents (classification, fields, whose), keyed by the SHA-256 of the
   folder's manifest — every file's path, size and content hash — together with a fingerprint of the catalog's
-  recognisers, of the profile's people and of both versions. Checking an unchanged folder again costs the walk,
-  the hashing and one cache read.
+  recognisers and field families (``family:``), of the profile's people and of both versions. Checking an
+  unchanged folder again costs the walk, the hashing and one cache read.
 
 * Where: ``$MATCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/matcheck``, else ``~/.cache/matcheck``; never inside the
   folder being read (if it would be, the cache is not used).

@@ -141,3 +141,20 @@ def test_progress_is_reported_per_file_read_and_not_on_a_cache_hit(folder: Path,
     assert seen == [(1, 2, "a.pdf"), (2, 2, "b/c.docx")]
     read_folder(folder, None, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS, progress=lambda *a: seen.append(a))
     assert len(seen) == 2
+
+
+def test_analysis_cache_follows_the_catalogs_families(folder: Path, cache_dir: Path, monkeypatch):
+    """The fields a document gets follow its material's ``family:`` in the catalog: editing it is never served
+    from a cached analysis made under the old family."""
+    from dataclasses import replace
+
+    from matcheck.documents import fields_extract
+
+    write(folder, "个税.pdf", text_pdf([TAX_LINES]))
+    (taxed,) = read_folder(folder, None, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS)
+    assert "tax_months" in taxed.fields
+    catalog = fields_extract.catalog()
+    edited = {**catalog, "tax_record": replace(catalog["tax_record"], family=None)}
+    monkeypatch.setattr(fields_extract, "catalog", lambda: edited)
+    (common,) = read_folder(folder, None, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS)
+    assert common.material == "tax_record" and "tax_months" not in common.fields
