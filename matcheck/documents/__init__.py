@@ -80,9 +80,10 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     order: list[int] = []
 
     def analyse(people, last: bool) -> tuple[Document, ...]:
-        key = None
+        key = context = tag = None
         if use_cache:
-            key = analysis_key(manifest, _fingerprint(tuple(recognisers), people, families()) + engine_tag())
+            context, tag = _fingerprint(tuple(recognisers), people, families()), engine_tag()
+            key = analysis_key(manifest, context + tag)
             cached = cache.get_analysis(key)
             if cached is not None:
                 return cached
@@ -98,7 +99,10 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
                 loaded[i] = (None, loaded[i][1], loaded[i][2])  # free the bytes as soon as the file is done
         result = pair_sides([d for docs in by_entry for d in docs])
         if key is not None and not transient:
-            cache.put_analysis(key, result)
+            # engine_tag() named the backend that would be tried first; if that one could not start and the other
+            # read, the analysis is kept under the engine that read (the extractions carry its tag), never the first
+            read_tag = engine_tag()
+            cache.put_analysis(key if read_tag == tag else analysis_key(manifest, context + read_tag), result)
         return result
 
     result = analyse(people, last=not wanted)
