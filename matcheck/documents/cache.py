@@ -39,7 +39,10 @@ from matcheck.dates import Month
 from matcheck.documents.extraction import Extraction
 from matcheck.results import Document, Observation
 
-EXTRACTOR_VERSION = 4  # 2: sharpness measured as edge spread over contrast; 3: PDF text in reading order, zips
+# 2: sharpness measured as edge spread over contrast; 3: PDF text in reading order, zips; 4: a PDF's text is
+# rebuilt in reading order only when many runs start a line on a row already written (a watermark or footer drawn
+# out of turn no longer triggers it)
+EXTRACTOR_VERSION = 4
 ANALYSIS_VERSION = 1  # bump when classification, fields or "whose" change what they return
 
 
