@@ -14,6 +14,7 @@ from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from matcheck import rule_names
 from matcheck.documents.extraction import Extraction, PageText
 from matcheck.documents.quality import measure, quality_problems
 
@@ -104,7 +105,7 @@ def add_quality_problems(out: Extraction) -> None:
     confs = [p.confidence for p in out.pages if p.ocr and p.confidence is not None]
     reasons = quality_problems(out.image, min(confs) if confs else None)
     if reasons:
-        out.problems.append({"rule": "low-quality-image",
+        out.problems.append({"rule": rule_names.LOW_QUALITY_IMAGE,
                              "args": {"reason": "；".join(reasons), **{k: out.image[k] for k in
                                                                        ("width", "height", "sharpness", "contrast")},
                                       "ocr_confidence": round(min(confs), 3) if confs else None}})
