@@ -45,8 +45,8 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     from matcheck.documents.fields_extract import families
     from matcheck.documents.id_cards import pair_sides
     from matcheck.documents.person import people_of
-    from matcheck.documents.reader import load, read_entry
-    from matcheck.documents.walk import size_limit, walk_folder
+    from matcheck.documents.reader import read_entry
+    from matcheck.documents.snapshot import read_files
 
     from matcheck.documents.ocr import keep_out_of  # cheap: imports no runtime
 
@@ -54,25 +54,18 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     if files is None and not folder.is_dir():
         raise NotADirectoryError(f"{folder}: not a folder")
     keep_out_of(folder, cache_dir)  # the OCR engine's compiled models: under cache_dir, never inside the folder
-    limit = files.max_bytes if files is not None else size_limit(max_bytes)
     if recognisers is None:
         recognisers = catalog_recognisers()
     people = people_of(profile)
-    entries = list(files.entries) if files is not None else walk_folder(folder, limit)
+    # pass 1: walk, read and hash every file once; keep the bytes (up to a budget) so a cache miss reads nothing
+    # twice (files walked and read already, perhaps elsewhere: all of them are in memory and nothing is read again)
+    if files is None:
+        files = read_files(folder, max_bytes, keep_bytes=KEEP_BYTES)
+    limit, entries, loaded = files.max_bytes, list(files.entries), list(files.loaded)
     note = progress or (lambda i, n, path: None)
     wanted = holder is not None and profile is None
     # without the cache, a second analysis (``holder``) takes the extractions of the first from memory
     cache = ExtractionCache(cache_dir, folder) if use_cache else MemoryCache() if wanted else None
-    # pass 1: read and hash every file once; keep the bytes (up to a budget) so a cache miss reads nothing twice
-    # (files walked and read already, perhaps elsewhere: all of them are in memory and nothing is read again)
-    loaded, kept = (list(files.loaded) if files is not None else []), 0
-    for entry in entries if files is None else ():
-        data, sha256, problem = load(entry, limit)
-        if data is not None and kept + len(data) <= KEEP_BYTES:
-            kept += len(data)
-        else:
-            data = None
-        loaded.append((data, sha256, problem))
     manifest = [(e.path, e.size, sha, problem, e.bad_name) for e, (_, sha, problem) in zip(entries, loaded)]
     from matcheck.documents.ocr import engine_tag  # cheap: names the OCR engine without importing it
 
