@@ -187,3 +187,12 @@ def test_analysis_is_kept_under_the_engine_that_read_not_the_one_first_tried(fol
                          progress=lambda *a: seen.append(a))
     assert seen == [(1, 1, "个税.jpg")] and ocr.engine_tag().startswith("openvino-")
     monkeypatch.setattr(ocr, "_engine", None)  # the next test builds its own
+
+
+def test_the_tests_cache_key_is_not_in_the_runners_home(folder: Path, cache_dir: Path):
+    from matcheck.data import is_within
+    from matcheck.documents.cache import cache_key_path
+
+    write(folder, "个税.pdf", text_pdf([TAX_LINES]))
+    read_folder(folder, None, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS)
+    assert cache_key_path().is_file() and not is_within(cache_key_path(), Path.home())
