@@ -210,6 +210,8 @@ def test_contract_term_one_verdict_for_the_profile_and_the_file(start: str, end:
     else:
         assert line.status == "expired" and line.args["reason"] == problem
         assert profile_rule and file_rule
+        # one fact, one weight: the months-left rule is agency practice (a warning) from either source
+        assert {f.severity for f in file_rule} == {f.severity for f in profile_rule}
 
 
 # --------------------------------------------------------------------------- whose a document is
