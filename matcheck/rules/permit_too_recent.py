@@ -31,7 +31,7 @@ from matcheck.rules.profile_facts import param
 CODE = "MC503"
 NAME = "permit-too-recent"
 SEVERITY = "warning"
-REFERENCE = "机构建议：领取《上海市居住证》满3个工作日后再创建积分账号（数据同步，非条文） (K1, K2) [?]"
+REFERENCE = "机构建议：领取《上海市居住证》数个工作日后再创建积分账号（数据同步，非条文；天数见参数 rules_profile.permit.min_working_days_before_account） (K1, K2) [?]"
 NEEDS = frozenset({"profile"})
 REPORTS = frozenset({ACCOUNT_AFTER_PERMIT})  # the checklist's prerequisite line is not reported again
 MESSAGE = {
