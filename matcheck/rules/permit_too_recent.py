@@ -8,8 +8,8 @@ before that day, it warns not to create the account yet. A year whose official c
 gives an info finding saying it could not check.
 
 **Why it matters.** The 居住证 data reaches the points system with a delay; an account created too early may not find
-the permit, and the application stalls or has to be redone (agency advice, K1, K2 [?]; not among the 申请条件 of 实施细则第二条 (O4) nor in any other rule text —
-hence a warning).
+the permit, and the application stalls or has to be redone (agency advice, K1, K2 [?]; not among the 申请条件 of
+实施细则第二条 (O4) nor in any other rule text — hence a warning).
 
 **Example.** ``residence_permit.issued: 2026-09-30``, ``account_created: 2026-10-09`` → warning: the earliest safe
 day was 2026-10-10 (10-01..10-07 are the 国庆 holiday, 10-10 a 调休 working Saturday).
