@@ -18,6 +18,7 @@ from matcheck.documents.person import near_name
 from matcheck.draft.adapter import Doc
 from matcheck.draft.model import Draft, Fact, Reading
 from matcheck.identity import credit_code_problem, id_number_problem, parse_id_number
+from matcheck.matching import normalise
 from matcheck.profile.model import (DEGREES, EDUCATION_LEVELS, QUALIFICATION_LEVELS, STUDY_MODES, Applicant, Profile,
                                     Spouse, education_level, province_of)
 from matcheck.results import Document
@@ -67,7 +68,8 @@ WHERE = {
 
 
 def _key(v: Any) -> Any:
-    return "".join(v.split()) if isinstance(v, str) else v
+    """What two readings must share to agree: strings as the centre compares them (:func:`matching.normalise`)."""
+    return normalise(v) if isinstance(v, str) else v
 
 
 def decide(path: str, readings: Sequence[Reading], where: str = "") -> Fact:
