@@ -41,6 +41,7 @@ from matcheck.batch.progress import BatchProgress
 from matcheck.batch.resume import Fingerprint, Manifest, fingerprint, settings_digest
 from matcheck.batch.summary import report_paths, write_summaries
 from matcheck.report.pii import mask_pii
+from matcheck.report.text.console import report_width
 from matcheck.batch.ship import in_flight_bytes
 from matcheck.batch.work import (EXIT_BAD_INPUT, EXIT_INTERNAL, STATUS_BAD_INPUT, STATUS_FAILED, STATUS_NOT_RUN,
                                  ApplicantOutcome, ApplicantTask, check_one, classify_failure,
@@ -108,7 +109,7 @@ def run_batch(root: Path, out: Path, *, jobs: int, resume: bool = False, as_of: 
     settings = settings_digest(as_of=as_of, policy=policy, lang=lang, show_pii=show_pii, fail_on=fail_on)
     manifest = Manifest(out).load()
     template = ApplicantTask(key="", folder="", as_of=as_of, policy=policy, fail_on=fail_on, use_cache=use_cache,
-                             lang=lang, show_pii=show_pii, width=_report_width())
+                             lang=lang, show_pii=show_pii, width=report_width())
     batch = _Batch(applicants, out, manifest, settings, template, resume=resume, jobs=jobs, executor=executor,
                    work=work, budget=in_flight_bytes() if ship else None, revisable=revisable and not ship)
     interrupted = True
@@ -312,14 +313,6 @@ class _Batch:
         self.manifest.record(outcome.key, fp.digest, self.settings, fp.files, outcome.row())
         self.outcomes[outcome.key] = outcome
         self.progress.advance(outcome)
-
-
-def _report_width() -> int:
-    """The text reports' width: this machine's COLUMNS, else 110 (as ``matcheck check`` renders to a file)."""
-    try:
-        return max(40, int(os.environ.get("COLUMNS") or 110))
-    except ValueError:
-        return 110
 
 
 def _lost(task: ApplicantTask, exc: BaseException) -> ApplicantOutcome:

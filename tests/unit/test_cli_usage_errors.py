@@ -72,3 +72,16 @@ def test_a_wrong_ocr_backend_stops_commands_that_read_documents_in_one_line(args
     assert "MATCHECK_OCR_BACKEND" in proc.stderr and "'tesseract'" in proc.stderr, proc.stderr
     assert "auto" in proc.stderr and "onnxruntime" in proc.stderr, proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing read, nothing written
+
+
+def test_a_columns_that_is_not_a_number_is_ignored() -> None:
+    """COLUMNS is the shell's: ``COLUMNS=abc`` renders at the default width, not an internal error (exit 3)."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    plain = subprocess.run([sys.executable, "-m", "matcheck", "score", PROFILE], cwd=ROOT, capture_output=True,
+                           text=True, timeout=60, env=env)
+    odd = subprocess.run([sys.executable, "-m", "matcheck", "score", PROFILE], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60, env={**env, "COLUMNS": "abc"})
+    assert plain.returncode == 0, plain.stderr
+    assert (odd.returncode, odd.stdout, odd.stderr) == (plain.returncode, plain.stdout, plain.stderr)

@@ -26,9 +26,22 @@ class _SafeConsole(Console):
         return super().render_str(escape_control(mask_unless_shown(text), one_line=False), **kwargs)
 
 
+DEFAULT_WIDTH = 110  # wide enough for the Chinese tables when the output is a file or a pipe
+MIN_WIDTH = 40
+
+
+def report_width() -> int:
+    """The text reports' width on this machine: its ``COLUMNS`` (at least :data:`MIN_WIDTH`), else
+    :data:`DEFAULT_WIDTH`. ``COLUMNS`` is the shell's, not matcheck's: a value that is not a number is ignored."""
+    try:
+        return max(MIN_WIDTH, int(os.environ.get("COLUMNS") or DEFAULT_WIDTH))
+    except ValueError:
+        return DEFAULT_WIDTH
+
+
 def string_console(width: int | None = None) -> tuple[Console, io.StringIO]:
     buf = io.StringIO()
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    console = _SafeConsole(file=buf, width=width or REPORT_WIDTH.get() or int(os.environ.get("COLUMNS", "110")), force_terminal=color, markup=False,
+    console = _SafeConsole(file=buf, width=width or REPORT_WIDTH.get() or report_width(), force_terminal=color, markup=False,
                       color_system="standard" if color else None, highlight=False, soft_wrap=False)
     return console, buf
