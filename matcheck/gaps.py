@@ -17,9 +17,10 @@ to the line's person (a child's by ID number, then name: :func:`matcheck.checks.
 answers one child's line; a child's file whose child cannot be told is ``unverified`` on each child's line); own
 material before alternatives; for a line about one education or qualification record (``subject``), a file that
 is that record's (:mod:`matcheck.gaps_match`: a file whose level or school contradicts the record is another
-record's; the best-fitting file wins; one file per line when the files allow it). The thresholds (6 months of
-个税, ≥1-year contract with ≥2 months left) are parameters in ``checklists/policy/parameters/rules_folder.yaml``.
-A pure function.
+record's; the best-fitting file wins; one file per line when the files allow it). Whether a file is
+still valid (the 个税 window, the contract term, a card's end) is judged by :mod:`matcheck.checks.validity`, whose
+thresholds are the policy parameters each validity rule names there (``rules_folder.tax_record.*``,
+``rules_profile.contract.*``, ``materials.*``). A pure function.
 """
 
 from __future__ import annotations

@@ -188,7 +188,10 @@ def _contract_verdict(readable: list, a: Assessment) -> MaterialVerdict:
             left = t.requirement.min_months_left
             problems.append(MaterialVerdict("expired", f"合同 {end} 到期，距评估日 {a.as_of} 不足 {left} 个月", {
                 "reason": "too_few_months_left", "term_start": start, "term_end": end, "as_of": a.as_of,
-                "min_months_left": left, "file": d.path}))
+                "min_months_left": left, "file": d.path,
+                # the months-left rule is agency practice (some materials lists, S31 [C]), not the official list:
+                # what it raises is a warning (severity follows the source), as contract-too-short's is
+                "severity": "warning", "practice": True}))
             continue
         return MaterialVerdict("present", None, {"term_start": start, "term_end": end})
     return problems[0]

@@ -42,10 +42,11 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     another machine): then nothing is walked or read from disk here, and the result is the same."""
     from matcheck.documents.cache import ExtractionCache, MemoryCache, analysis_key
     from matcheck.documents.classify import catalog_recognisers
+    from matcheck.documents.fields_extract import families
     from matcheck.documents.id_cards import pair_sides
     from matcheck.documents.person import people_of
-    from matcheck.documents.reader import load, read_entry
-    from matcheck.documents.walk import size_limit, walk_folder
+    from matcheck.documents.reader import read_entry
+    from matcheck.documents.snapshot import read_files
 
     from matcheck.documents.ocr import keep_out_of  # cheap: imports no runtime
 
@@ -53,25 +54,18 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     if files is None and not folder.is_dir():
         raise NotADirectoryError(f"{folder}: not a folder")
     keep_out_of(folder, cache_dir)  # the OCR engine's compiled models: under cache_dir, never inside the folder
-    limit = files.max_bytes if files is not None else size_limit(max_bytes)
     if recognisers is None:
         recognisers = catalog_recognisers()
     people = people_of(profile)
-    entries = list(files.entries) if files is not None else walk_folder(folder, limit)
+    # pass 1: walk, read and hash every file once; keep the bytes (up to a budget) so a cache miss reads nothing
+    # twice (files walked and read already, perhaps elsewhere: all of them are in memory and nothing is read again)
+    if files is None:
+        files = read_files(folder, max_bytes, keep_bytes=KEEP_BYTES)
+    limit, entries, loaded = files.max_bytes, list(files.entries), list(files.loaded)
     note = progress or (lambda i, n, path: None)
     wanted = holder is not None and profile is None
     # without the cache, a second analysis (``holder``) takes the extractions of the first from memory
     cache = ExtractionCache(cache_dir, folder) if use_cache else MemoryCache() if wanted else None
-    # pass 1: read and hash every file once; keep the bytes (up to a budget) so a cache miss reads nothing twice
-    # (files walked and read already, perhaps elsewhere: all of them are in memory and nothing is read again)
-    loaded, kept = (list(files.loaded) if files is not None else []), 0
-    for entry in entries if files is None else ():
-        data, sha256, problem = load(entry, limit)
-        if data is not None and kept + len(data) <= KEEP_BYTES:
-            kept += len(data)
-        else:
-            data = None
-        loaded.append((data, sha256, problem))
     manifest = [(e.path, e.size, sha, problem, e.bad_name) for e, (_, sha, problem) in zip(entries, loaded)]
     from matcheck.documents.ocr import engine_tag  # cheap: names the OCR engine without importing it
 
@@ -79,9 +73,10 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
     order: list[int] = []
 
     def analyse(people, last: bool) -> tuple[Document, ...]:
-        key = None
+        key = context = tag = None
         if use_cache:
-            key = analysis_key(manifest, _fingerprint(tuple(recognisers), people) + engine_tag())
+            context, tag = _fingerprint(tuple(recognisers), people, families()), engine_tag()
+            key = analysis_key(manifest, context + tag)
             cached = cache.get_analysis(key)
             if cached is not None:
                 return cached
@@ -97,7 +92,10 @@ def read_folder(folder: Path, profile=None, *, use_cache: bool = True, cache_dir
                 loaded[i] = (None, loaded[i][1], loaded[i][2])  # free the bytes as soon as the file is done
         result = pair_sides([d for docs in by_entry for d in docs])
         if key is not None and not transient:
-            cache.put_analysis(key, result)
+            # engine_tag() named the backend that would be tried first; if that one could not start and the other
+            # read, the analysis is kept under the engine that read (the extractions carry its tag), never the first
+            read_tag = engine_tag()
+            cache.put_analysis(key if read_tag == tag else analysis_key(manifest, context + read_tag), result)
         return result
 
     result = analyse(people, last=not wanted)
@@ -126,10 +124,11 @@ def read_sequence(loaded: Sequence[tuple[bytes | None, str, object]], cache) -> 
 
 
 @lru_cache(maxsize=8)
-def _fingerprint(recognisers: tuple, people: tuple) -> str:
-    """What the analysis depends on besides the files: the catalog's recognisers, the profile's people, and the
-    source of the analysing modules (so a changed parser never serves stale cached fields)."""
-    return hashlib.sha256(repr((recognisers, people, _code_fingerprint())).encode("utf-8")).hexdigest()
+def _fingerprint(recognisers: tuple, people: tuple, families: tuple) -> str:
+    """What the analysis depends on besides the files: the catalog's recognisers, the profile's people, each
+    material's field family (``family:``), and the source of the analysing modules (so a changed parser or catalog
+    never serves stale cached fields)."""
+    return hashlib.sha256(repr((recognisers, people, families, _code_fingerprint())).encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,9 @@ filter makes of it), so the limits count **bytes actually inflated** and **time 
   come (the central directory's sizes are not believed);
 * :data:`XML_BYTES` — the XML parts of one DOCX (what python-docx parses: parse time grows with it; a real
   contract's ``document.xml`` is well under 1 MB);
-* :data:`PDF_STREAM_BYTES` — one PDF stream after its filters (pypdf's own limits, set to this for every filter).
+* :data:`PDF_STREAM_BYTES` — one PDF stream after its filters (pypdf's own limits, set to this for every filter);
+* :data:`PDF_IMAGE_PIXELS` — an image a PDF page declares (the page is then not rendered for OCR);
+* :data:`PHOTO_PIXELS` — a photo or scan file (Pillow's decompression-bomb limit, checked before decoding).
 
 A file over a budget is an ``unreadable-file`` finding ("内容过大或过于复杂"), never a crash, and never costs
 more than about these amounts: memory stays near ``INFLATE_BYTES`` (DOCX) or a few × ``PDF_STREAM_BYTES`` (PDF).
@@ -28,6 +30,8 @@ FILE_SECONDS = 10.0
 INFLATE_BYTES = 256 * 1024 * 1024
 XML_BYTES = 8 * 1024 * 1024
 PDF_STREAM_BYTES = 64 * 1024 * 1024
+PDF_IMAGE_PIXELS = 60_000_000  # an image in a PDF page to render: an A4 page scanned at 600 dpi is 35 M pixels
+PHOTO_PIXELS = 50_000_000  # a photo or scan file Pillow decodes: a 48 Mpx phone photo passes; 81 Mpx RGB ≈ 243 MB
 _CHUNK = 1 << 16
 
 OVER_BUDGET = "文件内容过大或过于复杂（超出读取上限），未完整读取"
@@ -73,12 +77,9 @@ def check_zip_inflation(data: bytes, deadline: Deadline | None = None, *, total:
                         deadline.check()
 
 
-MAX_IMAGE_PIXELS = 60_000_000  # an A4 page scanned at 600 dpi is 35 M pixels
-
-
 def pdf_page_problem(page) -> str | None:
     """Why rendering this (pypdf) page for OCR would cost more than the budget, or None: its content stream
-    inflating past :data:`PDF_STREAM_BYTES`, or an image declared larger than :data:`MAX_IMAGE_PIXELS`. Call
+    inflating past :data:`PDF_STREAM_BYTES`, or an image declared larger than :data:`PDF_IMAGE_PIXELS`. Call
     inside :func:`pdf_limits`. (PDFium, which renders the page, has no limits of its own.)"""
     from pypdf.errors import LimitReachedError, PyPdfError
 
@@ -92,8 +93,8 @@ def pdf_page_problem(page) -> str | None:
             obj = xobjects[name].get_object()
             if obj.get("/Subtype") == "/Image":
                 pixels = int(obj.get("/Width", 0)) * int(obj.get("/Height", 0))
-                if pixels > MAX_IMAGE_PIXELS:
-                    return f"an image of {pixels} pixels (at most {MAX_IMAGE_PIXELS})"
+                if pixels > PDF_IMAGE_PIXELS:
+                    return f"an image of {pixels} pixels (at most {PDF_IMAGE_PIXELS})"
     except LimitReachedError as exc:
         return f"pypdf: {exc}"
     except (PyPdfError, ValueError, TypeError, KeyError, AttributeError):

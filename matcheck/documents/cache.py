@@ -4,8 +4,8 @@
   re-extracts only the files whose content changed; nothing else is parsed or OCR'd again.
 * **analysis**, per folder: the finished Documents (classification, fields, whose), keyed by the SHA-256 of the
   folder's manifest — every file's path, size and content hash — together with a fingerprint of the catalog's
-  recognisers, of the profile's people and of both versions. Checking an unchanged folder again costs the walk,
-  the hashing and one cache read.
+  recognisers and field families (``family:``), of the profile's people and of both versions. Checking an
+  unchanged folder again costs the walk, the hashing and one cache read.
 
 * Where: ``$MATCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/matcheck``, else ``~/.cache/matcheck``; never inside the
   folder being read (if it would be, the cache is not used).
@@ -39,7 +39,10 @@ from matcheck.dates import Month
 from matcheck.documents.extraction import Extraction
 from matcheck.results import Document, Observation
 
-EXTRACTOR_VERSION = 4  # 2: sharpness measured as edge spread over contrast; 3: PDF text in reading order, zips
+# 2: sharpness measured as edge spread over contrast; 3: PDF text in reading order, zips; 4: a PDF's text is
+# rebuilt in reading order only when many runs start a line on a row already written (a watermark or footer drawn
+# out of turn no longer triggers it)
+EXTRACTOR_VERSION = 4
 ANALYSIS_VERSION = 1  # bump when classification, fields or "whose" change what they return
 
 

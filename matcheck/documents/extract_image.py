@@ -1,7 +1,7 @@
 """Text from a photo or scan (照片、扫描件): decode once, apply EXIF orientation, downscale, measure, OCR.
 
-Safety: Pillow's decompression-bomb limit is lowered to :data:`MAX_IMAGE_PIXELS` and its warning is turned into an
-error, so a tiny PNG that claims 400 million pixels is refused before it is decoded. A truncated image raises when
+Safety: Pillow's decompression-bomb limit is lowered to :data:`matcheck.documents.budget.PHOTO_PIXELS` and its
+warning is turned into an error, so a tiny PNG that claims 400 million pixels is refused before it is decoded. A truncated image raises when
 loaded and is reported. HEIC photos are decoded when ``pillow-heif`` is installed (optional extra ``heic``);
 otherwise they are reported as unreadable with the fix (export as JPEG).
 """
@@ -14,15 +14,16 @@ from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from matcheck import rule_names
+from matcheck.documents.budget import PHOTO_PIXELS
 from matcheck.documents.extraction import Extraction, PageText
 from matcheck.documents.quality import measure, quality_problems
 
-MAX_IMAGE_PIXELS = 50_000_000  # a 48 Mpx phone photo passes; an 81 Mpx RGB image would decode to ~243 MB
 MAX_OCR_SIDE = 2000  # px: longer sides are downscaled before OCR (rapidocr resizes further itself)
 
 ORIENTATION_TAG = 0x0112  # EXIF: 5-8 turn the picture by 90° (width and height swap)
 
-Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+Image.MAX_IMAGE_PIXELS = PHOTO_PIXELS
 
 
 def _heif_available() -> bool:
@@ -104,7 +105,7 @@ def add_quality_problems(out: Extraction) -> None:
     confs = [p.confidence for p in out.pages if p.ocr and p.confidence is not None]
     reasons = quality_problems(out.image, min(confs) if confs else None)
     if reasons:
-        out.problems.append({"rule": "low-quality-image",
+        out.problems.append({"rule": rule_names.LOW_QUALITY_IMAGE,
                              "args": {"reason": "；".join(reasons), **{k: out.image[k] for k in
                                                                        ("width", "height", "sharpness", "contrast")},
                                       "ocr_confidence": round(min(confs), 3) if confs else None}})

@@ -440,6 +440,12 @@ def id_sides(text: str, fields: dict[str, Any]) -> list[str]:
     return sides
 
 
+def families() -> tuple[tuple[str, str | None], ...]:
+    """Every material's field family, as :func:`extract_fields` reads them from the catalog (what a cached analysis
+    depends on besides the code: ``family:`` in checklists/materials.yaml)."""
+    return tuple((material, entry.family) for material, entry in catalog().items())
+
+
 def extract_fields(text: str, material: str | None) -> dict[str, Any]:
     """The common fields plus the family's fields, without empty values."""
     text = normalise(text)

@@ -1,9 +1,9 @@
 """An applicant folder's files as the reader would read them, taken on one machine to be read on another.
 
 A batch whose Dask workers do not see the batch machine's folders (``matcheck batch --ship-files``, see
-docs/batch.md) sends each applicant's files with the task. :func:`read_files` walks and reads the folder exactly as
-:func:`matcheck.documents.read_folder` does — the same safe walk (``walk.py``), the same size limit, the same one
-opener (``matcheck.safeio``) — so a link out of the folder, a FIFO, a device or a file over the size limit is
+docs/batch.md) sends each applicant's files with the task. :func:`read_files` walks and reads the folder: it is
+:func:`matcheck.documents.read_folder`'s own first pass — the same safe walk (``walk.py``), the same size limit,
+the same one opener (``matcheck.safeio``) — so a link out of the folder, a FIFO, a device or a file over the size limit is
 recorded by what the walk says of it and never read, here as there. The worker passes the result to
 ``read_folder(..., files=...)``, which then neither walks nor reads anything, and finds what it would have found
 reading the folder itself (same paths, sizes, hashes, problems; the same cache keys).
@@ -28,7 +28,8 @@ class FolderTooLarge(OSError):
 
 @dataclass(frozen=True)
 class FolderFiles:
-    """The walk of a folder and every readable file's content (``loaded[i]`` belongs to ``entries[i]``)."""
+    """The walk of a folder and every readable file's content (``loaded[i]`` belongs to ``entries[i]``; a content
+    is ``None`` for a file that could not be read, or one past ``keep_bytes`` of :func:`read_files`)."""
 
     entries: tuple[Entry, ...]
     loaded: tuple[Loaded, ...]
@@ -40,9 +41,12 @@ class FolderFiles:
         return sum(len(data) for data, _sha, _problem in self.loaded if data is not None)
 
 
-def read_files(folder: Path, max_bytes: int | None = None, max_total: int | None = None) -> FolderFiles:
-    """Walk ``folder`` and read every file the reader would read, once. ``max_total``: raise
-    :class:`FolderTooLarge` (before reading anything) when the readable files together are larger."""
+def read_files(folder: Path, max_bytes: int | None = None, max_total: int | None = None,
+               keep_bytes: int | None = None) -> FolderFiles:
+    """Walk ``folder`` and read every file the reader would read, once (the first pass of
+    :func:`matcheck.documents.read_folder`). ``max_total``: raise :class:`FolderTooLarge` (before reading anything)
+    when the readable files together are larger. ``keep_bytes``: the contents are held up to this many bytes in
+    all; past it a file keeps only its hash and problem (its content ``None``), and the reader reads it again."""
     from matcheck.documents.reader import load
 
     limit = size_limit(max_bytes)
@@ -50,10 +54,13 @@ def read_files(folder: Path, max_bytes: int | None = None, max_total: int | None
     total = sum(e.size for e in entries if e.problem is None)
     if max_total is not None and total > max_total:
         raise FolderTooLarge(f"{folder}: its files total {total} bytes, more than {max_total}")
-    loaded = []
+    loaded, kept = [], 0
     for entry in entries:
-        data, sha256, problem = load(entry, limit)
-        if data is None and problem is None:  # never: load gives the bytes or says why not
-            problem = ("文件无法读取（权限或读写错误）", "no content")
+        data, sha256, problem = load(entry, limit)  # the bytes, or a problem saying why not
+        if data is not None and keep_bytes is not None:
+            if kept + len(data) <= keep_bytes:
+                kept += len(data)
+            else:
+                data = None
         loaded.append((data, sha256, problem))
     return FolderFiles(tuple(entries), tuple(loaded), limit)

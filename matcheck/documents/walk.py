@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from matcheck import safeio
+from matcheck.data import is_within
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # a phone photo is 2-8 MB, a 60-page PDF well under 10 MB
 MAX_DEPTH = 32
@@ -94,10 +95,6 @@ def walk_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Entry]
     return out
 
 
-def _inside(root: str, target: str) -> bool:
-    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
-
-
 def _walk(root: str, directory: str, prefix: str, depth: int, max_bytes: int, out: list[Entry]) -> None:
     try:
         entries = safeio.list_folder(directory)  # names and lstat results, without touching the folder's atime
@@ -140,7 +137,7 @@ def _walk(root: str, directory: str, prefix: str, depth: int, max_bytes: int, ou
 def _link(root: str, path: str, shown: str, bad_name: bool, max_bytes: int, out: list[Entry],
           rel: str) -> None:
     target = os.path.realpath(path)
-    if not _inside(root, target):
+    if not is_within(target, root):
         out.append(Entry(shown, path, 0, ("链接指向文件夹之外，未读取", f"link to {display_name(target)}"),
                          bad_name, rel))
         return

@@ -15,16 +15,18 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from matcheck.profile import Profile
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
-from matcheck.rules.upheld import without_entry
+from matcheck.rules.upheld import NOT_ACCEPTED
 
 CODE = "MC901"
 NAME = "fact-to-verify"
 SEVERITY = "info"
 REFERENCE = "matcheck 的取舍：待核实的事实使相关指标和总分成为暂定分（docs/scoring.md）"
 NEEDS = frozenset({"profile"})
+# upheld: the 待核实 fact turns out against the applicant, the entry it belongs to is not accepted (a fact outside a
+# list entry gives no upheld score: the scorer already counts it at 0 while it is 待核实)
+UPHELD = NOT_ACCEPTED
 MESSAGE = {
     "zh": "资料中 {path} 标记为“待核实”：依赖它的分值和材料均为暂定。",
     "en": "{path} is marked 待核实 (to verify): everything that depends on it is provisional.",
@@ -38,8 +40,3 @@ HINT = {
 def check(facts: Facts) -> Iterator[Finding]:
     for path in sorted(facts.profile.to_verify):
         yield make_finding(__name__, facts, subject=path, path=path)
-
-
-def upheld(facts: Facts, finding: Finding) -> Profile | None:
-    """The 待核实 fact turns out against the applicant: the entry it belongs to (an education record, a qualification, a 社保 period, an award, ...) is not accepted. Facts outside a list entry give no upheld score (the scorer already counts them at 0 while they are 待核实)."""
-    return without_entry(facts.profile, finding.subject or "")

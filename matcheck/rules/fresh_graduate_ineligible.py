@@ -25,7 +25,7 @@ from matcheck.rules.base import Facts, from_observations
 CODE = "MC604"
 NAME = rule_names.FRESH_GRADUATE_INELIGIBLE
 SEVERITY = "warning"
-REFERENCE = "《上海市居住证积分管理办法》第七条 加分指标 全日制应届高校毕业生 (O1; S7, S57, S58) [B]; “应届”的界定未见条文，matcheck 按毕业12个月内计（docs/scoring.md） [?]"
+REFERENCE = "《上海市居住证积分管理办法》第七条 加分指标 全日制应届高校毕业生 (O1; S7, S57, S58) [B]; “应届”的界定未见条文，matcheck 按毕业后一定月数内计（参数 fresh_graduate.max_months_since_graduation；docs/scoring.md） [?]"
 NEEDS = frozenset({"profile"})
 MESSAGE = {
     "zh": "申报了应届毕业生加分，但{detail}：此项不计分。",

@@ -3,8 +3,9 @@
 **What it checks.** The validity read from the file itself, on the assessment date (``as_of``):
 
 * a 上海市居住证 or 居民身份证 whose 有效期限 ends before ``as_of`` (长期 never ends);
-* a 劳动(聘用)合同 that has ended, whose term is shorter than a year, or that has fewer than two months left
-  (both thresholds are parameters ``rules_profile.contract.*``; the two-month rule is in some material lists only [C]).
+* a 劳动(聘用)合同 that has ended or whose term is shorter than a year (an error), or that has fewer than
+  ``rules_profile.contract.min_months_left`` months left: that rule is only in some materials lists (agency practice
+  [C]), so it is a **warning** that says so, as ``contract-too-short``'s is for the same date in the profile.
 
 The profile's own dates are checked by ``permit-expired`` and ``contract-too-short``; this rule checks the paper.
 Only a date read **with confidence** can make this error (a value the reader found under its label, in the
@@ -53,6 +54,13 @@ MESSAGE_CONTRACT = {
           "a term of at least {min_term_years} year(s) with at least {min_months_left} months left is needed "
           "(file: {paths}).",
 }
+MESSAGE_PRACTICE = {
+    "zh": "{name}（{whose}）{note}：部分受理点（经办惯例，非官方材料清单）要求合同剩余期限至少{min_months_left}个月"
+          "（文件：{paths}）。",
+    "en": "{name_en} ({whose_en}) ends {term_end}, less than {min_months_left} months after the assessment date "
+          "{as_of}; some desks (agency practice, not the official materials list) require at least "
+          "{min_months_left} months left (file: {paths}).",
+}
 HINT_CONTRACT = {
     "zh": "与单位续签（或变更）劳动合同，期限至少{min_term_years}年、距到期至少{min_months_left}个月，把新合同放进文件夹。",
     "en": "Sign a renewal with the employer (at least {min_term_years} year(s), at least {min_months_left} months left) and put "
@@ -69,7 +77,9 @@ def check(facts: Facts) -> Iterator[Finding]:
                 "min_term_years": need.min_term_years, "min_months_left": need.min_months_left,
                 **status_args(status)}
         if status.material == "labour_contract":
+            practice = bool(status.args.get("practice"))  # the verdict says which requirement failed, and its weight
             yield make_finding(__name__, facts, files=status.files, subject=status_subject(status),
-                               message=MESSAGE_CONTRACT, hint=HINT_CONTRACT, **args)
+                               severity=status.args.get("severity"),
+                               message=MESSAGE_PRACTICE if practice else MESSAGE_CONTRACT, hint=HINT_CONTRACT, **args)
         else:
             yield make_finding(__name__, facts, files=status.files, subject=status_subject(status), **args)

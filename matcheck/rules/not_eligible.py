@@ -1,11 +1,12 @@
 """not-eligible: an eligibility gate of the application fails (实施细则 第二条).
 
-**What it checks.** The scorer's eligibility gates (实施细则第二条 申请条件（O4）, matcheck 的取舍（docs/scoring.md） Eligibility gates), one finding per failed
-gate: a valid 《上海市居住证》 on the assessment date (``residence_permit``); employed and paying Shanghai 职工社保 in
-the application month or the month before (``current_insurance``); at least 6 of the last 12 months paid, 补缴
-excluded (``paid_months``); the employer registered in Shanghai, not a branch of an out-of-town company
-(``employer_registration``); and an age at which one is still in insured employment (``age``, a warning: it is
-practice, not a gate in the rule text). An expired permit is left to ``permit-expired``, which says more.
+**What it checks.** The scorer's eligibility gates (实施细则第二条 申请条件 (O4); how matcheck reads them:
+docs/scoring.md, Eligibility gates), one finding per failed gate: a valid 《上海市居住证》 on the assessment date
+(``residence_permit``); employed and paying Shanghai 职工社保 in the application month or the month before
+(``current_insurance``); at least 6 of the last 12 months paid, 补缴 excluded (``paid_months``); the employer
+registered in Shanghai, not a branch of an out-of-town company (``employer_registration``); and an age at which
+one is still in insured employment (``age``, a warning: it is practice, not a gate in the rule text). An expired permit
+is left to ``permit-expired``, which says more.
 
 **Why it matters.** The centre does not accept (不予受理) an application that fails a gate: no points are assessed
 at all, whatever the score would be (实施细则第二条 申请条件（O4） [B]; S1 Art. 2, S20, S23, S24).

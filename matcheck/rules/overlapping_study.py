@@ -23,17 +23,17 @@ from __future__ import annotations
 from typing import Iterator
 
 from matcheck.dates import Month
-from matcheck.profile import Profile
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.profile_facts import education_text, overlaps, subject_of
-from matcheck.rules.upheld import without_entry
+from matcheck.rules.upheld import NOT_ACCEPTED
 
 CODE = "MC402"
 NAME = "overlapping-study"
 SEVERITY = "warning"
 REFERENCE = "积分受理审核口径：专本套读的本科不予认可（机构页面所述实践，非条文） (S41, S42, K2) [C]"
 NEEDS = frozenset({"profile"})
+UPHELD = NOT_ACCEPTED  # 专本套读 upheld: the centre does not accept this 本科; the education scores from the other records
 MESSAGE = {
     "zh": "{bachelor}在{start}入学，早于大专（{college}）{graduated}毕业，属于专本套读：中心不认可该本科，学历届时只能按大专计分（本报告的分数仍按所填本科计算）。",
     "en": "{bachelor} began in {start}, before the 大专 ({college}) graduated in {graduated}: overlapping study "
@@ -63,8 +63,3 @@ def check(facts: Facts) -> Iterator[Finding]:
                                    start=str(bachelor.start), college=college.school or "未填学校",
                                    graduated=str(college.end))
                 break
-
-
-def upheld(facts: Facts, finding: Finding) -> Profile | None:
-    """专本套读 upheld: the centre does not accept this 本科; the education scores from the other records."""
-    return without_entry(facts.profile, finding.subject or "")

@@ -8,8 +8,8 @@ before that day, it warns not to create the account yet. A year whose official c
 gives an info finding saying it could not check.
 
 **Why it matters.** The 居住证 data reaches the points system with a delay; an account created too early may not find
-the permit, and the application stalls or has to be redone (agency advice, K1, K2; in no rule text, matcheck 的来源说明（docs/sources.md）
-实施细则第二条 申请条件（O4） note [?] — hence a warning).
+the permit, and the application stalls or has to be redone (agency advice, K1, K2 [?]; not among the 申请条件 of
+实施细则第二条 (O4) nor in any other rule text — hence a warning).
 
 **Example.** ``residence_permit.issued: 2026-09-30``, ``account_created: 2026-10-09`` → warning: the earliest safe
 day was 2026-10-10 (10-01..10-07 are the 国庆 holiday, 10-10 a 调休 working Saturday).
@@ -31,7 +31,7 @@ from matcheck.rules.profile_facts import param
 CODE = "MC503"
 NAME = "permit-too-recent"
 SEVERITY = "warning"
-REFERENCE = "机构建议：领取《上海市居住证》满3个工作日后再创建积分账号（数据同步，非条文） (K1, K2) [?]"
+REFERENCE = "机构建议：领取《上海市居住证》数个工作日后再创建积分账号（数据同步，非条文；天数见参数 rules_profile.permit.min_working_days_before_account） (K1, K2) [?]"
 NEEDS = frozenset({"profile"})
 REPORTS = frozenset({ACCOUNT_AFTER_PERMIT})  # the checklist's prerequisite line is not reported again
 MESSAGE = {

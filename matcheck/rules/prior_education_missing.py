@@ -25,17 +25,17 @@ from __future__ import annotations
 from typing import Iterator
 
 from matcheck.profile.model import Education
-from matcheck.profile import Profile
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.profile_facts import education_text, param, subject_of
-from matcheck.rules.upheld import without_entry
+from matcheck.rules.upheld import NOT_ACCEPTED
 
 CODE = "MC401"
 NAME = "prior-education-missing"
 SEVERITY = "warning"
 REFERENCE = "积分受理审核口径：前置学历须在档案中可查（机构页面所述实践；实施细则第六条 审核） (O4; S41, S42, S44) [C]"
 NEEDS = frozenset({"profile"})
+UPHELD = NOT_ACCEPTED  # 前置学历 upheld: the record without its prerequisite in the 档案 is not accepted
 MESSAGE = {
     "zh": "{record}需要前置学历（{needed}），但学历经历中没有。中心调档核对学历时，缺少前置学历的{level}不予认可。",
     "en": "{record} needs a prior education record ({needed}), and the profile has none. The centre checks the "
@@ -82,8 +82,3 @@ def check(facts: Facts) -> Iterator[Finding]:
         if not any(j != i and e.level in needed for j, e in enumerate(profile.education)):
             yield make_finding(__name__, facts, subject=subject_of(i), record=education_text(record, lang),
                                needed=" / ".join(needed), level=record.level)
-
-
-def upheld(facts: Facts, finding: Finding) -> Profile | None:
-    """前置学历 upheld: the record without its prerequisite in the 档案 is not accepted."""
-    return without_entry(facts.profile, finding.subject or "")

@@ -27,18 +27,18 @@ from typing import Iterator
 
 from matcheck.dates import Month, month_range
 from matcheck.profile.model import Education, province_of
-from matcheck.profile import Profile
 from matcheck.results import Finding
 from matcheck.rules.base import Facts, make_finding
 from matcheck.rules.profile_facts import (education_text, param, period_text, provinces_worked, shanghai_si_months,
                                           subject_of)
-from matcheck.rules.upheld import without_entry
+from matcheck.rules.upheld import NOT_ACCEPTED
 
 CODE = "MC403"
 NAME = "study-location-mismatch"
 SEVERITY = "warning"
 REFERENCE = "积分受理审核口径：非全日制学历须“三地一致”（机构页面所述实践，非条文） (S41, S42, S43, S44, K2) [C]"
 NEEDS = frozenset({"profile"})
+UPHELD = NOT_ACCEPTED  # 三地一致 upheld: the centre refuses this record; the education scores from the other records
 MESSAGE = {
     "zh": "{record}在{study}就读，但户籍在{hukou}，就读期间的工作/社保在{worked}：学习地、户籍地、工作地不一致（三地一致），中心可能不认可该学历。",
     "en": "{record} was studied in {study}, but the hukou is in {hukou} and the work/社保 during the study was in "
@@ -114,8 +114,3 @@ def check(facts: Facts) -> Iterator[Finding]:
             continue  # the hukou is 待核实: it may be the study province
         yield make_finding(__name__, facts, subject=subject, record=education_text(record, lang), study=study,
                            hukou=hukou or "（未填）", worked="、".join(sorted(worked)) or "（无记录）")
-
-
-def upheld(facts: Facts, finding: Finding) -> Profile | None:
-    """三地一致 upheld: the centre refuses this record; the education scores from the other records."""
-    return without_entry(facts.profile, finding.subject or "")

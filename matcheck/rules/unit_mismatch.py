@@ -31,12 +31,12 @@ write the full registered name from the 营业执照.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from matcheck.dates import Month
 from matcheck.matching import same_unit
 from matcheck.materials import material_label
-from matcheck.results import Finding, field_list
+from matcheck.results import Document, Finding, field_list
 from matcheck.rules.base import Facts, documented, make_finding
 from matcheck.rules.folder_common import unsure_why, unverified
 
@@ -106,6 +106,16 @@ def _emit(facts: Facts, where: str, where_en: str, what: str, found: str, employ
                         what_en=WHAT_EN.get(what, what), found=found, employer=employer, files_note=note)
 
 
+def _mismatch(facts: Facts, doc: Document, key: str, what: str, found: str, employer: str, subject: str,
+              **emit: Any) -> Finding:
+    """A unit on ``doc`` that is not the employer: an error (or the given severity) when it was read with
+    confidence; when the reader was unsure of it, only the info that it could not be verified, and where."""
+    if unsure_why(doc, key):
+        return unverified(__name__, facts, doc, key, what, WHAT_EN[what], found, employer, subject)
+    return _emit(facts, material_label(doc.material, "zh"), material_label(doc.material, "en"), what, found, employer,
+                 subject, (doc.path,), **emit)
+
+
 def _profile(facts: Facts, employer: str) -> Iterator[Finding]:
     params = facts.params
     profile = facts.profile
@@ -145,33 +155,20 @@ def _documents(facts: Facts, employer: str) -> Iterator[Finding]:
         if doc.material == "labour_contract":
             party = doc.fields.get("employer")
             if party and not same_unit(employer, str(party), doc.ocr, params):
-                if unsure_why(doc, "employer"):
-                    yield unverified(__name__, facts, doc, "employer", "甲方", WHAT_EN["甲方"], party, employer,
-                                     "employer.name")
-                else:
-                    yield _emit(facts, where, where_en, "甲方", str(party), employer, "employer.name", files)
+                yield _mismatch(facts, doc, "employer", "甲方", str(party), employer, "employer.name")
         elif doc.material == "business_license":
             name = doc.fields.get("company_name")
             if name and not same_unit(employer, str(name), doc.ocr, params):
-                if unsure_why(doc, "company_name"):
-                    yield unverified(__name__, facts, doc, "company_name", "名称", WHAT_EN["名称"], name, employer,
-                                     "employer.name")
-                else:
-                    yield _emit(facts, where, where_en, "名称", str(name), employer, "employer.name", files)
+                yield _mismatch(facts, doc, "company_name", "名称", str(name), employer, "employer.name")
             codes = [str(c) for c in field_list(doc, "credit_codes")]
             if credit and codes and credit not in codes:
                 yield _emit(facts, where, where_en, "统一社会信用代码", "、".join(codes), credit,
                             "employer.credit_code", files)
         elif doc.material == "social_insurance_record" and doc.person in ("applicant", None):
             units = [str(u) for u in field_list(doc, "si_units")]
-            if units and unsure_why(doc, "si_units") and not any(same_unit(employer, u, doc.ocr, params)
-                                                                 for u in units):
-                yield unverified(__name__, facts, doc, "si_units", "缴费单位", WHAT_EN["缴费单位"], "、".join(units),
-                                 employer, "social_insurance")
-                continue
             if units and not any(same_unit(employer, u, doc.ocr, params) for u in units):
-                yield _emit(facts, where, where_en, "缴费单位", "、".join(units), employer, "social_insurance",
-                            files, message=MESSAGE_MISSING)
+                yield _mismatch(facts, doc, "si_units", "缴费单位", "、".join(units), employer, "social_insurance",
+                                message=MESSAGE_MISSING)
                 continue
             known = _profile_units(facts)
             strangers = [u for u in units if not any(same_unit(k, u, doc.ocr, params) for k in known)]
@@ -182,14 +179,9 @@ def _documents(facts: Facts, employer: str) -> Iterator[Finding]:
             units = [str(u) for u in field_list(doc, "withholding_units")]
             if not units:
                 continue  # the 纳税记录 has no 扣缴义务人 column (documents.md §3.1): nothing to compare
-            if unsure_why(doc, "withholding_units") and not any(same_unit(employer, u, doc.ocr, params)
-                                                                for u in units):
-                yield unverified(__name__, facts, doc, "withholding_units", "扣缴义务人", WHAT_EN["扣缴义务人"],
-                                 "、".join(units), employer, "tax.withholding_unit")
-                continue
             if not any(same_unit(employer, u, doc.ocr, params) for u in units):
-                yield _emit(facts, where, where_en, "扣缴义务人", "、".join(units), employer, "tax.withholding_unit",
-                            files, message=MESSAGE_MISSING, severity=TAX_SEVERITY)
+                yield _mismatch(facts, doc, "withholding_units", "扣缴义务人", "、".join(units), employer,
+                                "tax.withholding_unit", message=MESSAGE_MISSING, severity=TAX_SEVERITY)
             else:
                 others = [u for u in units if not same_unit(employer, u, doc.ocr, params)]
                 if others:

@@ -1,10 +1,12 @@
 """What if the centre upholds a risk: the score of the profile with the risk applied, computed by the scorer.
 
-A rule module whose warning can change the score defines ``upheld(facts, finding) -> Profile | None``: the profile
-as the centre would take it if it upholds the finding (the 本科 of a 专本套读 not accepted, a record refused for
-三地一致, a claim whose 待核实 fact turns out against the applicant). :func:`attach` re-scores that profile with the
-same assessment date and policy and puts ``score_if_upheld`` (total, whether the standard is still reached) on the
-finding when it differs from the score as claimed. There is no second copy of any arithmetic here.
+A rule module whose warning can change the score says what upholding it means: ``UPHELD = NOT_ACCEPTED`` when the
+centre would not accept the profile entry the finding's subject names (the 本科 of a 专本套读, a record refused for
+三地一致, a record without its prerequisite, a claim whose 待核实 fact turns out against the applicant), or, for
+anything else, a function ``upheld(facts, finding) -> Profile | None`` giving the profile as the centre would take
+it. :func:`attach` re-scores that profile with the same assessment date and policy (the total only: not the road
+to the standard) and puts ``score_if_upheld`` (total, whether the standard is still reached) on the finding when
+it differs from the score as claimed. There is no second copy of any arithmetic here.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Iterable
 from matcheck.profile import Profile
 from matcheck.results import Finding, UpheldScore
 from matcheck.rules.base import Facts
-from matcheck.scoring import score
+from matcheck.scoring import make_context, score_context
 
 _INDEXED = re.compile(r"^(?P<section>[a-z_.]+)\[(?P<index>\d+)\](?P<rest>.*)$")
 
@@ -63,9 +65,20 @@ def _set(profile: Profile, parents: list[str], value: object) -> Profile:
     raise ValueError(f"nested path too deep: {'.'.join(parents)}")
 
 
+NOT_ACCEPTED = "not_accepted"
+"""``UPHELD`` of a rule whose finding, upheld, means the entry its subject names is not accepted."""
+
+
+def _not_accepted(facts: Facts, finding: Finding) -> Profile | None:
+    return without_entry(facts.profile, finding.subject or "")
+
+
+_DECLARED = {NOT_ACCEPTED: _not_accepted}
+
+
 def attach(facts: Facts, module: ModuleType, findings: Iterable[Finding]) -> list[Finding]:
     """``findings`` of ``module``, each with ``score_if_upheld`` when upholding it changes the score."""
-    hook = getattr(module, "upheld", None)
+    hook = _DECLARED[module.UPHELD] if hasattr(module, "UPHELD") else getattr(module, "upheld", None)
     findings = list(findings)
     if hook is None or facts.score is None:
         return findings
@@ -73,7 +86,7 @@ def attach(facts: Facts, module: ModuleType, findings: Iterable[Finding]) -> lis
     for f in findings:
         profile = hook(facts, f)
         if profile is not None:
-            s = score(replace(facts.assessment, profile=profile))
+            s, _ = score_context(make_context(replace(facts.assessment, profile=profile)), with_observations=False)
             if s.total != facts.score.total or s.reaches_standard != facts.score.reaches_standard:
                 f = replace(f, score_if_upheld=UpheldScore(s.total, s.reaches_standard, s.provisional))
         out.append(f)

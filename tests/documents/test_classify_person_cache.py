@@ -141,3 +141,58 @@ def test_progress_is_reported_per_file_read_and_not_on_a_cache_hit(folder: Path,
     assert seen == [(1, 2, "a.pdf"), (2, 2, "b/c.docx")]
     read_folder(folder, None, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS, progress=lambda *a: seen.append(a))
     assert len(seen) == 2
+
+
+def test_analysis_cache_follows_the_catalogs_families(folder: Path, cache_dir: Path, monkeypatch):
+    """The fields a document gets follow its material's ``family:`` in the catalog: editing it is never served
+    from a cached analysis made under the old family."""
+    from dataclasses import replace
+
+    from matcheck.documents import fields_extract
+
+    write(folder, "个税.pdf", text_pdf([TAX_LINES]))
+    (taxed,) = read_folder(folder, None, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS)
+    assert "tax_months" in taxed.fields
+    catalog = fields_extract.catalog()
+    edited = {**catalog, "tax_record": replace(catalog["tax_record"], family=None)}
+    monkeypatch.setattr(fields_extract, "catalog", lambda: edited)
+    (common,) = read_folder(folder, None, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS)
+    assert common.material == "tax_record" and "tax_months" not in common.fields
+
+
+@pytest.mark.ocr
+def test_analysis_is_kept_under_the_engine_that_read_not_the_one_first_tried(folder: Path, cache_dir: Path,
+                                                                            monkeypatch):
+    """OpenVINO asked for but failing to start: onnxruntime reads the photo, and the folder's analysis is not kept
+    under OpenVINO's name; once OpenVINO starts, the folder is read again by it (no mixing of two engines)."""
+    from matcheck.documents import ocr
+    from tests.documents.conftest import jpeg, text_image
+
+    if not all(ocr._installed(b) for b in ocr.BACKENDS):
+        pytest.skip("needs both backends")
+
+    def broken(config):
+        raise RuntimeError("no CPU plugin")
+
+    write(folder, "个税.jpg", jpeg(text_image(TAX_LINES[:6])))
+    monkeypatch.setenv("MATCHECK_OCR_BACKEND", "openvino")
+    monkeypatch.setattr(ocr, "_engine", None)
+    with monkeypatch.context() as m:
+        m.setattr(ocr, "_OpenVinoSession", broken)
+        read_folder(folder, None, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS)
+        assert ocr.engine_tag().startswith("onnxruntime-")
+    monkeypatch.setattr(ocr, "_engine", None)  # a new process, where OpenVINO starts
+    seen: list[tuple[int, int, str]] = []
+    (doc,) = read_folder(folder, None, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS,
+                         progress=lambda *a: seen.append(a))
+    assert seen == [(1, 1, "个税.jpg")] and ocr.engine_tag().startswith("openvino-")
+    monkeypatch.setattr(ocr, "_engine", None)  # the next test builds its own
+
+
+def test_the_tests_cache_key_is_not_in_the_runners_home(folder: Path, cache_dir: Path):
+    from matcheck.data import is_within
+    from matcheck.documents.cache import cache_key_path
+
+    write(folder, "个税.pdf", text_pdf([TAX_LINES]))
+    read_folder(folder, None, cache_dir=cache_dir, recognisers=TEST_RECOGNISERS)
+    assert cache_key_path().is_file() and not is_within(cache_key_path(), Path.home())

@@ -156,8 +156,13 @@ def test_an_unpaired_back_is_nobodys_and_not_the_hr_officers(tmp_path):
     from matcheck.check import check_applicant
 
     a = CASE.applicant
-    _id_folder(tmp_path, {"身份证.pdf": stacked([P.id_front(a)]), "身份证反面.pdf": P.id_back(a),
-                          "反面2.pdf": P.id_back(CASE.hr)})
+    docs = {d.path: d for d in _id_folder(tmp_path, {"身份证.pdf": stacked([P.id_front(a)]),
+                                                     "身份证反面.pdf": P.id_back(a), "反面2.pdf": P.id_back(CASE.hr)})}
+    # two backs, one front: the file names decide (身份证 / 身份证反面), not the order the backs come in
+    assert docs["身份证反面.pdf"].fields.get("paired_with") == "身份证.pdf"
+    assert docs["身份证反面.pdf"].person == "applicant"
+    assert docs["身份证.pdf"].fields.get("paired_with") == "身份证反面.pdf"
+    assert "paired_with" not in docs["反面2.pdf"].fields and docs["反面2.pdf"].person is None
     report = check_applicant(tmp_path, use_cache=False)
     status = {(s.material, s.person): s for s in report.required}
     assert status[("hr_officer_id", "hr_officer")].status == "missing"

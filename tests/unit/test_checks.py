@@ -210,6 +210,8 @@ def test_contract_term_one_verdict_for_the_profile_and_the_file(start: str, end:
     else:
         assert line.status == "expired" and line.args["reason"] == problem
         assert profile_rule and file_rule
+        # one fact, one weight: the months-left rule is agency practice (a warning) from either source
+        assert {f.severity for f in file_rule} == {f.severity for f in profile_rule}
 
 
 # --------------------------------------------------------------------------- whose a document is
@@ -245,12 +247,16 @@ def test_every_stage_reads_the_parameters_of_the_chosen_versions_day() -> None:
     """--policy 2013 on 2026-11-20 (outside 2013's dates): the parameters are those in force on the version's last
     day, for the scorer, the checklist and the rules alike (profile rules used to recompute them, folder rules read
     the assessment date's)."""
-    from matcheck.scoring.total import make_context
-
     profile = _profile()
     assessment = assess(profile, date(2026, 11, 20), "2013")
+    current = assess(profile, date(2026, 11, 20), "2023")
     assert assessment.policy == "2013" and assessment.params.day == date(2017, 12, 31)
-    assert make_context(assessment).params.day == date(2017, 12, 31)
+    # the scorer's output follows the version's day: the 社保基数 window of 2013 (36 months) is not 2023's (48)
+    windows = [a.params["social_insurance_base.window_months"] for a in (assessment, current)]
+    assert windows[0] != windows[1]
+    for a, window in zip((assessment, current), windows):
+        base = next(i for i in score(a).indicators if i.id == "social_insurance_base")
+        assert base.reason.startswith(f"最近{window}个月"), base.reason
     facts = Facts(assessment=assessment, score=score(assessment))
     assert facts.params.day == date(2017, 12, 31)
     assert build_checklist(assessment).as_of == date(2026, 11, 20)
