@@ -167,7 +167,7 @@ def eta_accuracy(lines: list[tuple[float, str]], seconds: float) -> dict | None:
 
 def _cluster_setup(args, prefix: str) -> Path:
     """This process and everything it starts (a LocalCluster's workers too) at the measured priority; the scratch
-    folder."""
+    folder. PRIORITY is cleared here (the children inherit the niceness), so the results record ``os.nice(0)``."""
     global PRIORITY
     if PRIORITY:
         os.nice(PRIORITY)
@@ -183,7 +183,7 @@ def ocr_main(args) -> int:
 
     work = _cluster_setup(args, "mc-batch-ocr-")
     sizes = (20, 50) if args.quick else (50, 500)
-    results: dict = {"cpus": os.cpu_count(), "loadavg_before": os.getloadavg(), "nice": PRIORITY}
+    results: dict = {"cpus": os.cpu_count(), "loadavg_before": os.getloadavg(), "nice": os.nice(0)}
     roots = {}
     for n in sizes:
         roots[n] = work / f"photo-{n}"
@@ -238,7 +238,7 @@ def ship_main(args) -> int:
             with open(photo, "ab") as fh:
                 fh.write(os.urandom(int(args.pad_mb * 2**20)))
     sent_bytes = sum(take_applicant(root / k).nbytes for k in keys)
-    results: dict = {"cpus": os.cpu_count(), "loadavg_before": os.getloadavg(), "nice": PRIORITY, "n": n,
+    results: dict = {"cpus": os.cpu_count(), "loadavg_before": os.getloadavg(), "nice": os.nice(0), "n": n,
                      "pad_mb": args.pad_mb,
                      "bytes_sent_total": sent_bytes, "bytes_sent_per_applicant": sent_bytes // n}
     os.environ.setdefault("MATCHECK_OCR_THREADS", str(max(1, (os.cpu_count() or 1) // 2)))  # as docs/batch.md asks

@@ -254,7 +254,7 @@ def main() -> int:
         # 2. photos, no cache; the OCR engine is built before either side is timed
         from matcheck.documents.ocr import engine
 
-        engine()(str(photos[0]))
+        engine().rapid(str(photos[0]))
         base, ours = paired(lambda: bare_ocr(photos),
                             lambda: read_folder(photo_folder, None, use_cache=False, recognisers=recs), args.repeat)
         results["photo_vs_bare_ocr"] = {"files": len(photos), "baseline_s": base, "ours_s": ours,

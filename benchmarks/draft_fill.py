@@ -3,8 +3,8 @@
 For each bundled sample (``samples/*``: photos and scans through the offline OCR, cached after the first run) and
 each synthetic applicant folder (``synth.applicant.write_applicant`` with ``synth.population`` people, text PDFs and
 DOCX; ``--photos`` makes their ID card, 居住证, 户口簿 and certificates JPEG photos read by OCR), and the folders of
-the independent ``fieldkit`` family when it is present (its ``shop`` scans only with ``--photos``), draft the profile from
-the documents alone and compare it with the folder's own profile (:mod:`matcheck.draft.measure`): the share of
+the independent ``fieldkit`` family when it is present (text PDFs, DOCX, zips), draft the profile from the documents
+alone and compare it with the folder's own profile (:mod:`matcheck.draft.measure`): the share of
 facts filled correctly, filled wrongly, left 待核实, and not drafted at all. Prints a table and writes
 ``benchmarks/results/draft_fill.json``; exits 1 if any fact is filled wrongly (every filled fact is a sure reading).
 
@@ -63,8 +63,6 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError:
             VARIANTS = ()
         for variant in VARIANTS:
-            if variant == "shop" and not args.photos:  # a copy shop's scanned stack: OCR
-                continue
             folder = Path(tmp) / f"fieldkit-{variant}"
             write_folder(folder, variant)
             rows[f"fieldkit {variant}"] = fill_of(folder, folder / "profile.yaml", cache)

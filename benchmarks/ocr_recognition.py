@@ -45,35 +45,33 @@ def _norm(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _index(docs) -> dict[tuple, dict]:
-    """(material, person) -> fields of that document (the first one)."""
-    out: dict[tuple, dict] = {}
-    for d in docs:
-        if d.material:
-            out.setdefault((d.material, d.person), dict(d.fields))
-    return out
+def _twins(docs) -> dict[str, object]:
+    """File path without its extension -> the document (a photo ``x.jpg`` and its text twin ``x.pdf`` meet)."""
+    return {d.path.rsplit(".", 1)[0]: d for d in docs}
 
 
-def score(docs, truth: dict[tuple, dict]) -> dict[str, int]:
-    """Documents read by OCR against the truth: materials right, people right, fields right."""
-    found = _index([d for d in docs if d.ocr])
+def score(docs, truth: dict[str, object]) -> dict[str, int]:
+    """Documents read by OCR, each against its twin in the truth (same file name, any extension): material right,
+    material and person right, and each of the twin's fields read the same (a document with the wrong material
+    gets its twin's fields counted wrong, so every engine has the same number of fields to read)."""
     ocr_docs = [d for d in docs if d.ocr]
-    fields_total = fields_right = 0
-    for key, fields in found.items():
-        want = truth.get(key)
-        if want is None:
+    material = material_person = fields_total = fields_right = 0
+    for d in ocr_docs:
+        twin = truth.get(d.path.rsplit(".", 1)[0])
+        if twin is None or twin.material is None:
             continue
-        for name, value in want.items():
+        material += d.material == twin.material
+        material_person += (d.material, d.person) == (twin.material, twin.person)
+        for name, value in twin.fields.items():
             if name in SKIP_FIELDS:
                 continue
             fields_total += 1
-            right = _norm(fields.get(name)) == _norm(value)
+            right = _norm(d.fields.get(name)) == _norm(value)
             fields_right += right
             if not right and VERBOSE:
-                print(f"    {key} {name}: {_norm(fields.get(name))[:80]} != {_norm(value)[:80]}")
-    return {"ocr_documents": len(ocr_docs),
-            "material_right": sum(1 for d in ocr_docs if d.material in {k[0] for k in truth}),
-            "material_and_person_right": sum(1 for d in ocr_docs if (d.material, d.person) in truth),
+                print(f"    {d.path} {name}: {_norm(d.fields.get(name))[:80]} != {_norm(value)[:80]}")
+    return {"ocr_documents": len(ocr_docs), "material_right": material,
+            "material_and_person_right": material_person,
             "unrecognised": sum(1 for d in ocr_docs if d.material is None),
             "fields_right": fields_right, "fields_total": fields_total}
 
@@ -142,20 +140,20 @@ def main() -> int:
             photos, text = Path(tmp) / f"p{seed}", Path(tmp) / f"t{seed}"
             write_applicant(photos, images=True, seed=seed)
             write_applicant(text, images=False, seed=seed)
-            truth = _index(scan_folder(text, use_cache=False))
+            truth = _twins(scan_folder(text, use_cache=False))
             for name in engines:
                 _add(results["synth"].setdefault(name, {}), score(read(photos, name), truth))
         for seed in range(args.seeds if args.corpus in (None, "fieldkit") else 0):
             photos, text = Path(tmp) / f"fp{seed}", Path(tmp) / f"ft{seed}"
             write_fieldkit_papers(photos, text, seed)
-            truth = _index(scan_folder(text, use_cache=False))
+            truth = _twins(scan_folder(text, use_cache=False))
             for name in engines:
                 _add(results["fieldkit"].setdefault(name, {}), score(read(photos, name), truth))
     for folder in sorted((ROOT / "samples").iterdir()):
         if not folder.is_dir() or args.corpus not in (None, "samples"):
             continue
         base = read(folder, "onnxruntime/full")
-        truth = _index([d for d in base if d.ocr])
+        truth = _twins([d for d in base if d.ocr])
         for name in engines:
             docs = base if name == "onnxruntime/full" else read(folder, name)
             _add(results["samples"].setdefault(name, {}), score(docs, truth))

@@ -14,7 +14,8 @@ Variants (every one must check clean, exit 0):
            file whose name is GBK bytes (not UTF-8), a stray ``.xlsx`` and ``.doc``;
 ``shop``   a copy shop's stack: one PDF of certificates and cards in no particular order, two documents on one
            sheet, a contract PDF with the parties side by side drawn column by column;
-``single`` no spouse; every document its own file, spreadsheets of the 社保 record pages across two pages.
+``single`` no spouse; every document its own file (the ID card, the 户口簿's 首页 and 本人页, each certificate), the
+           HR officer's ID card in a sub-folder ``HR/``.
 
 Problems (:data:`PROBLEMS`): one planted fault each, with the rule that must report it.
 """

@@ -45,11 +45,10 @@ from matcheck.dates import Month
 from matcheck.matching import edit_distance, normalise, same_unit
 from matcheck.policy import Params
 from matcheck.profile import Profile
-from matcheck.profile.model import EDUCATION_LEVELS, QUALIFICATION_LEVELS
+from matcheck.profile.model import EDUCATION_LEVELS, QUALIFICATION_LEVELS, education_level
 from matcheck.results import Document, RequiredMaterial
 
 _SUBJECT = re.compile(r"^(education|qualifications)\[(\d+)\]$")
-_DEGREE_LEVEL = {"学士": "本科", "硕士": "硕士", "博士": "博士"}
 
 
 def record_of(item: RequiredMaterial, profile: Profile) -> tuple[str, Any] | None:
@@ -117,7 +116,7 @@ def fit(doc: Document, kind: str, entry: Any, params: Params) -> int | None:
     f = doc.fields
     score = 0
     if kind == "education":
-        doc_level = _level(f.get("level"), EDUCATION_LEVELS) or _DEGREE_LEVEL.get(_bare(f.get("degree")))
+        doc_level = education_level(_bare(f.get("level")), _bare(f.get("degree")))
         hard = [(doc_level, _level(entry.level, EDUCATION_LEVELS), lambda a, b: a == b),
                 (f.get("school"), entry.school, lambda a, b: alike(b, a, doc.ocr, params))]
         soft = [(_month(f.get("grad_date")), entry.end), (_bare(f.get("cert_no")), _bare(entry.certificate_number)),

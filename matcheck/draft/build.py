@@ -18,8 +18,9 @@ from matcheck.documents.person import near_name
 from matcheck.draft.adapter import Doc
 from matcheck.draft.model import Draft, Fact, Reading
 from matcheck.identity import credit_code_problem, id_number_problem, parse_id_number
-from matcheck.profile.model import (DEGREES, EDUCATION_LEVELS, QUALIFICATION_LEVELS, STUDY_MODES, Applicant, Profile, Spouse,
-                                    province_of)
+from matcheck.matching import normalise
+from matcheck.profile.model import (DEGREES, EDUCATION_LEVELS, QUALIFICATION_LEVELS, STUDY_MODES, Applicant, Profile,
+                                    Spouse, education_level, province_of)
 from matcheck.results import Document
 
 HOLDER_MATERIALS = ("residence_permit", "social_insurance_record", "tax_record", "labour_contract")
@@ -31,7 +32,6 @@ EDUCATION_MATERIALS = ("xuexin_record", "diploma", "high_school_diploma", "degre
 DEGREE_MATERIALS = ("degree_certificate", "degree_verification_report")
 QUALIFICATION_KINDS = {"title_certificate": "职称", "skill_certificate": "技能",
                        "vocational_qualification_certificate": "职业资格"}
-DEGREE_LEVEL = {"学士": "本科", "硕士": "硕士", "博士": "博士"}
 EMPLOYER_MATERIALS = ("labour_contract", "business_license", "employer_letter")
 
 # Which document gives a fact the folder did not show (the comment of a 待核实 line).
@@ -68,7 +68,8 @@ WHERE = {
 
 
 def _key(v: Any) -> Any:
-    return "".join(v.split()) if isinstance(v, str) else v
+    """What two readings must share to agree: strings as the centre compares them (:func:`matching.normalise`)."""
+    return normalise(v) if isinstance(v, str) else v
 
 
 def decide(path: str, readings: Sequence[Reading], where: str = "") -> Fact:
@@ -267,11 +268,7 @@ def _contract(facts: _Facts, mine: list[Doc]) -> None:
 def _doc_level(d: Doc) -> str | None:
     if d.material == "high_school_diploma":
         return "高中"
-    level = d.text("level")
-    if level:
-        return EDUCATION_LEVELS.get(level, level)
-    degree = d.text("degree")
-    return DEGREE_LEVEL.get(degree) if degree else None
+    return education_level(d.text("level"), d.text("degree"))
 
 
 def _known(values, what: str) -> Callable[[Any], str]:

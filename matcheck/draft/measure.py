@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from matcheck.dates import Month
+from matcheck.dates import Month, month_range
+from matcheck.matching import normalise
 from matcheck.profile import Profile
 
 OUTCOMES = ("correct", "wrong", "to_verify", "not_drafted")
@@ -51,8 +52,9 @@ class Fill:
 
 
 def _same(a: Any, b: Any) -> bool:
+    """Equal, strings as the centre compares them (spaces ignored, full-width brackets as ASCII)."""
     if isinstance(a, str) and isinstance(b, str):
-        return "".join(a.split()) == "".join(b.split())
+        return normalise(a) == normalise(b)
     return a == b
 
 
@@ -129,10 +131,8 @@ def _months(p: Profile, last: Month) -> dict[Month, tuple[int, Any]]:
     for i, s in enumerate(p.social_insurance):
         if s.from_ is None:
             continue
-        m, end = s.from_, min(s.to or last, last)
-        while m <= end:
+        for m in month_range(s.from_, min(s.to or last, last)):
             out[m] = (i, s)
-            m = m + 1
     return out
 
 

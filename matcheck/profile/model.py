@@ -111,6 +111,20 @@ DEGREES = {**_identity("学士", "硕士", "博士"), "none": "none", "无": "no
            "bachelor": "学士", "master": "硕士", "doctor": "博士", "phd": "博士"}
 Degree = Annotated[Optional[str], _enum("degree", DEGREES)]
 
+_DEGREE_LEVEL = {"学士": "本科", "硕士": "硕士", "博士": "博士"}  # the education level a degree is awarded at
+
+
+def education_level(level: Any = None, degree: Any = None) -> str | None:
+    """The education level (学历层次) a record or document shows, in the profile's words: its ``level``
+    (``bachelor`` / ``本科`` → 本科; a level outside the vocabulary is returned as written), or else the level of its
+    ``degree`` (学士 → 本科); None when it shows neither."""
+    text = "".join(str(level or "").split())
+    if text:
+        return EDUCATION_LEVELS.get(text, EDUCATION_LEVELS.get(text.lower(), text))
+    text = "".join(str(degree or "").split())
+    return _DEGREE_LEVEL.get(DEGREES.get(text, DEGREES.get(text.lower(), text))) if text else None
+
+
 STUDY_MODES = {
     **_identity("全日制", "自考", "成人", "网络", "函授", "业余", "国外"),
     "普通全日制": "全日制", "full_time": "全日制", "fulltime": "全日制", "self_study": "自考", "自学考试": "自考",

@@ -41,6 +41,7 @@ from matcheck.matching import edit_distance, normalise, same_name, same_unit
 from matcheck.materials import material_label
 from matcheck.policy import Params
 from matcheck.profile import Profile
+from matcheck.profile.model import education_level
 from matcheck.results import Document, Finding, field_list
 from matcheck.rules.base import Facts, documented, make_finding
 from matcheck.rules.folder_common import unsure_why, unverified
@@ -95,7 +96,6 @@ ID_STRICT = frozenset({"id_card", "residence_permit", "tax_record", "social_insu
 # The labelled 学信网 reports only: a paper diploma's school and dates sit in a sentence read by OCR (too noisy to
 # call a mismatch); its existence is what missing-material checks.
 EDUCATION_DOCS = ("xuexin_record", "degree_verification_report")
-_DEGREE_LEVEL = {"学士": "本科", "硕士": "硕士", "博士": "博士"}
 
 
 def check(facts: Facts) -> Iterator[Finding]:
@@ -166,7 +166,7 @@ def _names(facts: Facts, doc: Document, owner: PersonFacts, params: Params) -> I
 
 def _education(facts: Facts, doc: Document, params: Params) -> Iterator[Finding]:
     f = doc.fields
-    level = f.get("level") or _DEGREE_LEVEL.get(str(f.get("degree") or ""))
+    level = education_level(f.get("level"), f.get("degree"))
     if not level:
         return
     entries = [(i, e) for i, e in enumerate(facts.profile.education) if e.level == level]

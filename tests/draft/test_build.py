@@ -118,3 +118,17 @@ def test_a_reading_is_sure_by_the_fields_it_read_and_the_doc_keeps_no_state():
     assert d.reading(lambda x: x.text("level") or x.text("school")) == ("本科", True)  # school never read
     assert d.reading(lambda x: x.text("level")) == ("本科", True)
     assert (repr(d), d.seen) == before and d.seen is None
+
+
+def test_readings_that_differ_only_in_spaces_or_bracket_width_agree():
+    from matcheck.draft.build import decide
+    from matcheck.draft.model import Reading, Source
+
+    contract = Source("劳动合同.pdf", None, "labour_contract", False, None)
+    licence = Source("营业执照.jpg", None, "business_license", True, 0.97)
+    fact = decide("employer.name", [Reading("上海示例（集团）有限公司", contract, True),
+                                    Reading("上海示例 (集团) 有限公司", licence, True)])
+    assert fact.status == "read" and fact.value == "上海示例（集团）有限公司"
+    other = decide("employer.name", [Reading("上海示例（集团）有限公司", contract, True),
+                                      Reading("上海示例(控股)有限公司", licence, True)])
+    assert other.status == "conflict"

@@ -15,7 +15,7 @@ from matcheck.profile import load_profile
 folders = pytest.importorskip("fieldkit.folders")
 
 
-@pytest.mark.parametrize("variant", [v for v in folders.VARIANTS if v != "shop"])  # shop: scans through OCR
+@pytest.mark.parametrize("variant", folders.VARIANTS)
 def test_fieldkit_folder_has_no_wrong_fact(tmp_path: Path, variant: str):
     folder = tmp_path / variant
     folders.write_folder(folder, variant)

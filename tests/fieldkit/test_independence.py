@@ -1,14 +1,10 @@
 """fieldkit is an independent generator (it tests the reader on layouts synth did not make): from synth it takes
-people, the neutral spellings of dates and numbers (synth.formats), the font and the camera, never a layout, and it writes none of those
-spellings a second time."""
+people, the neutral spellings of dates and numbers (synth.formats), the font and the camera, never a layout."""
 
 from __future__ import annotations
 
 import ast
-import inspect
 from pathlib import Path
-
-import synth.formats
 
 ROOT = Path(__file__).resolve().parents[2]
 # who the people are; how a date is spelt; the CJK font; how a finished sheet becomes a scan or a phone photo
@@ -28,11 +24,3 @@ def test_fieldkit_takes_no_layout_from_synth() -> None:
             if isinstance(node, ast.Import):
                 assert not any(a.name.startswith("synth") and a.name not in SHARED for a in node.names), path.name
 
-
-def test_fieldkit_writes_no_date_spelling_of_synth_formats_again() -> None:
-    spellings = {name for name, f in inspect.getmembers(synth.formats, inspect.isfunction)
-                 if f.__module__ == "synth.formats"}
-    assert {"ymd", "cn_year", "chinese"} <= spellings
-    for path, tree in _modules():
-        defined = {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
-        assert not defined & spellings, f"{path.name} defines {sorted(defined & spellings)} (use synth.formats)"
